@@ -1,0 +1,74 @@
+#include "figures.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace ticketcore::bench {
+
+namespace {
+
+std::vector<Figure>& registry() {
+  static std::vector<Figure> figures;
+  return figures;
+}
+
+// Keeps items_per_second per benchmark ("BM_add" or "BM_add/30"): the median
+// aggregate when repetitions give one, else every single run.
+class Collector : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    for (const auto& run : runs) {
+      if (run.error_occurred) continue;
+      auto it = run.counters.find("items_per_second");
+      if (it == run.counters.end()) continue;
+      std::string name = run.run_name.function_name;
+      if (!run.run_name.args.empty()) name += "/" + run.run_name.args;
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median") medians[name] = it->second.value;
+      else if (run.run_type == Run::RT_Iteration) singles[name].push_back(it->second.value);
+    }
+    ConsoleReporter::ReportRuns(runs);
+  }
+
+  double median(const std::string& name) {
+    if (auto m = medians.find(name); m != medians.end()) return m->second;
+    auto& v = singles[name];
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  }
+
+  std::map<std::string, double> medians;
+  std::map<std::string, std::vector<double>> singles;
+};
+
+}  // namespace
+
+bool add_figures(std::vector<Figure> figures) {
+  for (auto& f : figures) registry().push_back(std::move(f));
+  return true;
+}
+
+}  // namespace ticketcore::bench
+
+int main(int argc, char** argv) {
+  using namespace ticketcore::bench;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  Collector collector;
+  benchmark::RunSpecifiedBenchmarks(&collector);
+  benchmark::Shutdown();
+  for (const auto& f : registry()) {
+    double value = collector.median(f.benchmark);
+    if (!f.reference.empty()) {
+      double ref = collector.median(f.reference);
+      value = ref > 0 ? value / ref : 0;
+      std::printf("figure: %s %.1f %s\n", f.name.c_str(), value, f.unit.c_str());
+    } else {
+      std::printf("figure: %s %.0f %s\n", f.name.c_str(), value, f.unit.c_str());
+    }
+  }
+  return 0;
+}

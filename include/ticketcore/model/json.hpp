@@ -1,0 +1,53 @@
+#pragma once
+// JSON mapping of every model type, found by nlohmann's adl_serializer.
+// Reading is strict: a wrong type, an unknown enum word, a missing required
+// field, invalid UTF-8, a value out of range, an over-long string or an unknown
+// key (outside "attributes" and "payload") throws ticketcore::Error whose path
+// names the field ("/impact/users_affected").
+
+#include <nlohmann/json.hpp>
+
+#include "ticketcore/model/agent.hpp"
+#include "ticketcore/model/customer.hpp"
+#include "ticketcore/model/event.hpp"
+#include "ticketcore/model/ticket.hpp"
+
+namespace ticketcore {
+
+/// Writes a customer as JSON.
+void to_json(nlohmann::json& j, const Customer& c);
+/// Reads and validates a customer.
+void from_json(const nlohmann::json& j, Customer& c);
+/// Writes a ticket as JSON.
+void to_json(nlohmann::json& j, const Ticket& t);
+/// Reads and validates a ticket.
+void from_json(const nlohmann::json& j, Ticket& t);
+/// Writes an event as JSON.
+void to_json(nlohmann::json& j, const Event& e);
+/// Reads and validates an event.
+void from_json(const nlohmann::json& j, Event& e);
+/// Writes an agent as JSON.
+void to_json(nlohmann::json& j, const Agent& a);
+/// Reads and validates an agent.
+void from_json(const nlohmann::json& j, Agent& a);
+/// Writes a team as JSON.
+void to_json(nlohmann::json& j, const Team& t);
+/// Reads and validates a team.
+void from_json(const nlohmann::json& j, Team& t);
+
+/// Parses JSON text, turning a syntax error or invalid UTF-8 into ticketcore::Error.
+nlohmann::json parse_json(std::string_view text);
+
+/// Reads a model type from JSON text, validating it; errors name the JSON path.
+template <class T>
+T from_json_text(std::string_view text) {
+  return parse_json(text).template get<T>();
+}
+
+/// Writes a model type as compact JSON text.
+template <class T>
+std::string to_json_text(const T& value) {
+  return nlohmann::json(value).dump();
+}
+
+}  // namespace ticketcore

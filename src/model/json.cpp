@@ -1,0 +1,381 @@
+#include "ticketcore/model/json.hpp"
+
+#include "model/json_read.hpp"
+
+namespace ticketcore {
+
+using nlohmann::json;
+using namespace json_read;
+
+namespace {
+
+constexpr MaxLength kId{limits::id};
+constexpr MaxLength kName{limits::name};
+constexpr MaxLength kTag{limits::tag};
+constexpr MaxLength kText{limits::text};
+constexpr MaxItems kList{limits::list};
+constexpr Range kNonNegative{0, std::numeric_limits<std::int64_t>::max()};
+constexpr Range kStars{1, 5};
+
+template <class E>
+std::string word(E e) {
+  return std::string(to_string(e));
+}
+
+template <class T>
+void put_optional(json& j, const char* key, const std::optional<T>& v) {
+  if (v) j[key] = *v;
+}
+
+void put_instant(json& j, const char* key, const std::optional<Instant>& v) {
+  if (v) j[key] = format_instant(*v);
+}
+
+}  // namespace
+
+// Nested value types: read with a path, so errors name the field inside them.
+// They live in namespace ticketcore so that json_read's templates find them by ADL.
+
+static void read(const json& j, const std::string& path, Money& m) {
+  ObjectReader r(j, path);
+  r.required("amount", m.amount);
+  if (m.amount < 0) throw_invalid(child(path, "amount"), "must not be negative");
+  r.required("currency", m.currency, MaxLength{3});
+  bool iso = m.currency.size() == 3;
+  for (char c : m.currency) iso = iso && c >= 'A' && c <= 'Z';
+  if (!iso) throw_invalid(child(path, "currency"), "expected a three-letter ISO 4217 code");
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, Address& a) {
+  ObjectReader r(j, path);
+  r.optional("label", a.label, kTag);
+  r.required("text", a.text, MaxLength{1024});
+  r.optional("postal_code", a.postal_code, MaxLength{16});
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, Purchase& p) {
+  ObjectReader r(j, path);
+  r.required("product", p.product, kName);
+  r.optional("model", p.model, kName);
+  r.optional("serial_number", p.serial_number, kName);
+  r.optional("order_number", p.order_number, kName);
+  r.optional("purchased_at", p.purchased_at);
+  r.optional("warranty_until", p.warranty_until);
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, Impact& i) {
+  ObjectReader r(j, path);
+  r.optional("users_affected", i.users_affected, kNonNegative);
+  r.optional("estimated_loss", i.estimated_loss);
+  r.optional("core_business_down", i.core_business_down);
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, Responsibility& x) {
+  ObjectReader r(j, path);
+  r.required("party", x.party);
+  r.optional("note", x.note, kText);
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, SolutionOption& o) {
+  ObjectReader r(j, path);
+  r.required("id", o.id, kId);
+  r.required("title", o.title, kName);
+  r.optional("description", o.description, kText);
+  r.optional("duration_hours", o.duration_hours, kNonNegative);
+  r.optional("fee", o.fee);
+  r.optional("resources", o.resources, kList, kName);
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, Satisfaction& s) {
+  ObjectReader r(j, path);
+  r.required("efficiency", s.efficiency, kStars);
+  r.required("attitude", s.attitude, kStars);
+  r.required("effectiveness", s.effectiveness, kStars);
+  r.optional("comment", s.comment, kText);
+  r.finish();
+}
+
+static void read(const json& j, const std::string& path, Attachment& a) {
+  ObjectReader r(j, path);
+  r.required("name", a.name, kName);
+  r.required("media_type", a.media_type, kName);
+  r.required("size_bytes", a.size_bytes, kNonNegative);
+  r.optional("checksum", a.checksum, kName);
+  r.required("storage_ref", a.storage_ref, MaxLength{1024});
+  r.finish();
+}
+
+namespace {
+
+json money_json(const Money& m) { return {{"amount", m.amount}, {"currency", m.currency}}; }
+
+json instant_or_null(const std::optional<Instant>& t) {
+  return t ? json(format_instant(*t)) : json(nullptr);
+}
+
+}  // namespace
+
+// ---- Customer ----
+
+void to_json(json& j, const Customer& c) {
+  json addresses = json::array();
+  for (const auto& a : c.addresses)
+    addresses.push_back({{"label", a.label}, {"text", a.text}, {"postal_code", a.postal_code}});
+  json purchases = json::array();
+  for (const auto& p : c.purchases) {
+    json pj = {{"product", p.product},
+               {"model", p.model},
+               {"serial_number", p.serial_number},
+               {"order_number", p.order_number}};
+    put_instant(pj, "purchased_at", p.purchased_at);
+    put_instant(pj, "warranty_until", p.warranty_until);
+    purchases.push_back(std::move(pj));
+  }
+  j = {{"id", c.id},
+       {"kind", word(c.kind)},
+       {"name", c.name},
+       {"company", c.company},
+       {"department", c.department},
+       {"phones", c.phones},
+       {"emails", c.emails},
+       {"addresses", std::move(addresses)},
+       {"industry", c.industry},
+       {"tier", word(c.tier)},
+       {"tags", c.tags},
+       {"gender", word(c.gender)},
+       {"identity_number", c.identity_number},
+       {"bank_card_number", c.bank_card_number},
+       {"purchases", std::move(purchases)},
+       {"attributes", to_json_value(c.attributes)},
+       {"created_at", format_instant(c.created_at)},
+       {"updated_at", format_instant(c.updated_at)},
+       {"version", c.version}};
+  if (c.birth_date) j["birth_date"] = format_date(*c.birth_date);
+}
+
+void from_json(const json& j, Customer& c) {
+  Customer out;
+  ObjectReader r(j, "");
+  r.optional("id", out.id, kId);
+  r.optional("kind", out.kind);
+  r.required("name", out.name, kName);
+  r.optional("company", out.company, kName);
+  r.optional("department", out.department, kName);
+  r.optional("phones", out.phones, kList, kId);
+  r.optional("emails", out.emails, kList, kName);
+  r.optional("addresses", out.addresses, kList);
+  r.optional("industry", out.industry, kName);
+  r.optional("tier", out.tier);
+  r.optional("tags", out.tags, kList, kTag);
+  r.optional("gender", out.gender);
+  r.optional("birth_date", out.birth_date);
+  r.optional("identity_number", out.identity_number, kId);
+  r.optional("bank_card_number", out.bank_card_number, kId);
+  r.optional("purchases", out.purchases, kList);
+  r.optional("attributes", out.attributes);
+  r.optional("created_at", out.created_at);
+  r.optional("updated_at", out.updated_at);
+  r.optional("version", out.version, kNonNegative);
+  r.finish();
+  c = std::move(out);
+}
+
+// ---- Ticket ----
+
+void to_json(json& j, const Ticket& t) {
+  json impact = {{"users_affected", t.impact.users_affected},
+                 {"core_business_down", t.impact.core_business_down}};
+  if (t.impact.estimated_loss) impact["estimated_loss"] = money_json(*t.impact.estimated_loss);
+  json options = json::array();
+  for (const auto& o : t.solution_options) {
+    json oj = {{"id", o.id},
+               {"title", o.title},
+               {"description", o.description},
+               {"duration_hours", o.duration_hours},
+               {"resources", o.resources}};
+    if (o.fee) oj["fee"] = money_json(*o.fee);
+    options.push_back(std::move(oj));
+  }
+  json attachments = json::array();
+  for (const auto& a : t.attachments)
+    attachments.push_back({{"name", a.name},
+                           {"media_type", a.media_type},
+                           {"size_bytes", a.size_bytes},
+                           {"checksum", a.checksum},
+                           {"storage_ref", a.storage_ref}});
+  j = {{"id", t.id},
+       {"customer_id", t.customer_id},
+       {"channel", word(t.channel)},
+       {"request_type", word(t.request_type)},
+       {"subtype", t.subtype},
+       {"subject", t.subject},
+       {"description", t.description},
+       {"urgency", word(t.urgency)},
+       {"impact", std::move(impact)},
+       {"priority", t.priority},
+       {"status", word(t.status)},
+       {"stage", word(t.stage)},
+       {"team", t.team},
+       {"assignee", t.assignee},
+       {"expected_resolution_at", instant_or_null(t.expected_resolution_at)},
+       {"solution_options", std::move(options)},
+       {"chosen_solution", t.chosen_solution},
+       {"tags", t.tags},
+       {"attributes", to_json_value(t.attributes)},
+       {"attachments", std::move(attachments)},
+       {"created_at", format_instant(t.created_at)},
+       {"first_response_at", instant_or_null(t.first_response_at)},
+       {"resolved_at", instant_or_null(t.resolved_at)},
+       {"closed_at", instant_or_null(t.closed_at)},
+       {"updated_at", format_instant(t.updated_at)},
+       {"version", t.version}};
+  if (t.responsibility)
+    j["responsibility"] = {{"party", word(t.responsibility->party)}, {"note", t.responsibility->note}};
+  if (t.satisfaction)
+    j["satisfaction"] = {{"efficiency", t.satisfaction->efficiency},
+                         {"attitude", t.satisfaction->attitude},
+                         {"effectiveness", t.satisfaction->effectiveness},
+                         {"comment", t.satisfaction->comment}};
+}
+
+void from_json(const json& j, Ticket& t) {
+  Ticket out;
+  ObjectReader r(j, "");
+  r.optional("id", out.id, kId);
+  r.required("customer_id", out.customer_id, kId);
+  r.optional("channel", out.channel);
+  r.optional("request_type", out.request_type);
+  r.optional("subtype", out.subtype, kId);
+  r.required("subject", out.subject, kName);
+  r.optional("description", out.description, kText);
+  r.optional("urgency", out.urgency);
+  r.optional("impact", out.impact);
+  r.optional("priority", out.priority, kId);
+  r.optional("status", out.status);
+  r.optional("stage", out.stage);
+  r.optional("team", out.team, kId);
+  r.optional("assignee", out.assignee, kId);
+  r.optional("expected_resolution_at", out.expected_resolution_at);
+  r.optional("responsibility", out.responsibility);
+  r.optional("solution_options", out.solution_options, MaxItems{limits::solution_options});
+  r.optional("chosen_solution", out.chosen_solution, kId);
+  r.optional("satisfaction", out.satisfaction);
+  r.optional("tags", out.tags, kList, kTag);
+  r.optional("attributes", out.attributes);
+  r.optional("attachments", out.attachments, kList);
+  r.optional("created_at", out.created_at);
+  r.optional("first_response_at", out.first_response_at);
+  r.optional("resolved_at", out.resolved_at);
+  r.optional("closed_at", out.closed_at);
+  r.optional("updated_at", out.updated_at);
+  r.optional("version", out.version, kNonNegative);
+  r.finish();
+  for (std::size_t i = 0; i < out.solution_options.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      if (out.solution_options[i].id == out.solution_options[k].id)
+        throw_invalid(child(child("/solution_options", i), "id"),
+                      "duplicate option id \"" + out.solution_options[i].id + "\"");
+  if (!out.chosen_solution.empty()) {
+    bool known = false;
+    for (const auto& o : out.solution_options) known = known || o.id == out.chosen_solution;
+    if (!known)
+      throw_invalid("/chosen_solution", "no solution option has id \"" + out.chosen_solution + "\"");
+  }
+  t = std::move(out);
+}
+
+// ---- Event ----
+
+void to_json(json& j, const Event& e) {
+  j = {{"sequence", e.sequence},
+       {"ticket_id", e.ticket_id},
+       {"kind", word(e.kind)},
+       {"actor", e.actor},
+       {"at", format_instant(e.at)},
+       {"payload", to_json_value(e.payload)}};
+}
+
+void from_json(const json& j, Event& e) {
+  Event out;
+  ObjectReader r(j, "");
+  r.optional("sequence", out.sequence, kNonNegative);
+  r.required("ticket_id", out.ticket_id, kId);
+  r.required("kind", out.kind);
+  r.required("actor", out.actor, kId);
+  r.required("at", out.at);
+  r.optional("payload", out.payload);
+  r.finish();
+  e = std::move(out);
+}
+
+// ---- Agent and Team ----
+
+void to_json(json& j, const Agent& a) {
+  j = {{"id", a.id},
+       {"name", a.name},
+       {"role", word(a.role)},
+       {"team", a.team},
+       {"skills", a.skills},
+       {"certifications", a.certifications},
+       {"languages", a.languages},
+       {"seniority", word(a.seniority)},
+       {"max_concurrent_tickets", a.max_concurrent_tickets},
+       {"calendar", a.calendar},
+       {"away", a.away},
+       {"active", a.active}};
+}
+
+void from_json(const json& j, Agent& a) {
+  Agent out;
+  ObjectReader r(j, "");
+  r.required("id", out.id, kId);
+  r.required("name", out.name, kName);
+  r.optional("role", out.role);
+  r.optional("team", out.team, kId);
+  r.optional("skills", out.skills, kList, kTag);
+  r.optional("certifications", out.certifications, kList, kTag);
+  r.optional("languages", out.languages, kList, kTag);
+  r.optional("seniority", out.seniority);
+  r.optional("max_concurrent_tickets", out.max_concurrent_tickets, Range{1, 10000});
+  r.optional("calendar", out.calendar, kId);
+  r.optional("away", out.away);
+  r.optional("active", out.active);
+  r.finish();
+  a = std::move(out);
+}
+
+void to_json(json& j, const Team& t) {
+  j = {{"id", t.id},          {"name", t.name}, {"description", t.description}, {"calendar", t.calendar},
+       {"lead", t.lead},      {"supervisor", t.supervisor}, {"manager", t.manager}};
+}
+
+void from_json(const json& j, Team& t) {
+  Team out;
+  ObjectReader r(j, "");
+  r.required("id", out.id, kId);
+  r.required("name", out.name, kName);
+  r.optional("description", out.description, kText);
+  r.optional("calendar", out.calendar, kId);
+  r.optional("lead", out.lead, kId);
+  r.optional("supervisor", out.supervisor, kId);
+  r.optional("manager", out.manager, kId);
+  r.finish();
+  t = std::move(out);
+}
+
+json parse_json(std::string_view text) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    // nlohmann reports syntax errors and invalid UTF-8 alike, with the byte offset.
+    throw Error(ErrorCode::invalid_input, "", std::string("invalid JSON: ") + e.what());
+  }
+}
+
+}  // namespace ticketcore
