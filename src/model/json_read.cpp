@@ -78,12 +78,13 @@ void read(const json& j, const std::string& path, bool& out) {
 
 void read(const json& j, const std::string& path, std::int64_t& out, Range range) {
   std::int64_t v;
-  if (j.is_number_integer()) {
-    v = j.get<std::int64_t>();
-  } else if (j.is_number_unsigned()) {
+  // is_number_integer() holds for unsigned values too, so test unsigned first.
+  if (j.is_number_unsigned()) {
     auto u = j.get<std::uint64_t>();
     if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max())) throw_invalid(path, "integer out of range");
     v = std::int64_t(u);
+  } else if (j.is_number_integer()) {
+    v = j.get<std::int64_t>();
   } else {
     wrong_type(j, path, "integer");
   }
