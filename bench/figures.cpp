@@ -26,8 +26,10 @@ class Collector : public benchmark::ConsoleReporter {
       if (it == run.counters.end()) continue;
       std::string name = run.run_name.function_name;
       if (!run.run_name.args.empty()) name += "/" + run.run_name.args;
-      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median") medians[name] = it->second.value;
-      else if (run.run_type == Run::RT_Iteration) singles[name].push_back(it->second.value);
+      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median")
+        medians[name] = it->second.value;
+      else if (run.run_type == Run::RT_Iteration)
+        singles[name].push_back(it->second.value);
     }
     ConsoleReporter::ReportRuns(runs);
   }

@@ -10,9 +10,9 @@ namespace ticketcore::bench {
 
 /// One headline figure: a rate (items/s of one benchmark) or the ratio of two rates.
 struct Figure {
-  std::string name;         ///< "sla.add_per_s"
-  std::string benchmark;    ///< the benchmark whose items_per_second is reported
-  std::string reference;    ///< for a ratio: the benchmark divided by; empty for a rate
+  std::string name;              ///< "sla.add_per_s"
+  std::string benchmark;         ///< the benchmark whose items_per_second is reported
+  std::string reference;         ///< for a ratio: the benchmark divided by; empty for a rate
   std::string unit = "calls/s";  ///< printed after the value ("x" for ratios)
 };
 

@@ -43,7 +43,8 @@ int main() {
                       Status::resolved, Status::closed}) {
     workflow.check_transition(ticket.status, next);
     std::printf("ticket %s: %s -> %s%s\n", ticket.id.c_str(), std::string(to_string(ticket.status)).c_str(),
-                std::string(to_string(next)).c_str(), workflow.pauses_sla(next) ? " (SLA clocks paused)" : "");
+                std::string(to_string(next)).c_str(),
+                workflow.pauses_sla(next) ? " (SLA clocks paused)" : "");
     ticket.status = next;
     ticket.stage = workflow.stage_after(next, ticket.stage);
   }

@@ -7,7 +7,9 @@
 namespace ticketcore {
 
 NumberFormat::NumberFormat(std::string_view pattern) : pattern_(pattern) {
-  auto fail = [&](const std::string& why) { throw_invalid("", "number format \"" + pattern_ + "\": " + why); };
+  auto fail = [&](const std::string& why) {
+    throw_invalid("", "number format \"" + pattern_ + "\": " + why);
+  };
   int serials = 0;
   std::size_t i = 0;
   while (i < pattern.size()) {
@@ -23,10 +25,14 @@ NumberFormat::NumberFormat(std::string_view pattern) : pattern_(pattern) {
     if (close == std::string_view::npos) fail("unmatched '{'");
     std::string_view name = pattern.substr(i + 1, close - i - 1);
     i = close + 1;
-    if (name == "yyyy") pieces_.push_back({Part::year4, {}});
-    else if (name == "yy") pieces_.push_back({Part::year2, {}});
-    else if (name == "mm") pieces_.push_back({Part::month, {}});
-    else if (name == "dd") pieces_.push_back({Part::day, {}});
+    if (name == "yyyy")
+      pieces_.push_back({Part::year4, {}});
+    else if (name == "yy")
+      pieces_.push_back({Part::year2, {}});
+    else if (name == "mm")
+      pieces_.push_back({Part::month, {}});
+    else if (name == "dd")
+      pieces_.push_back({Part::day, {}});
     else if (name.starts_with("serial")) {
       int width = 1;
       if (name.size() > 6) {
@@ -50,10 +56,22 @@ std::string NumberFormat::render(Date date, const std::int64_t* serial) const {
   for (const auto& p : pieces_) {
     switch (p.part) {
       case Part::literal: out += p.text; break;
-      case Part::year4: std::snprintf(buf, sizeof buf, "%04d", int(date.year())); out += buf; break;
-      case Part::year2: std::snprintf(buf, sizeof buf, "%02d", int(date.year()) % 100); out += buf; break;
-      case Part::month: std::snprintf(buf, sizeof buf, "%02u", unsigned(date.month())); out += buf; break;
-      case Part::day: std::snprintf(buf, sizeof buf, "%02u", unsigned(date.day())); out += buf; break;
+      case Part::year4:
+        std::snprintf(buf, sizeof buf, "%04d", int(date.year()));
+        out += buf;
+        break;
+      case Part::year2:
+        std::snprintf(buf, sizeof buf, "%02d", int(date.year()) % 100);
+        out += buf;
+        break;
+      case Part::month:
+        std::snprintf(buf, sizeof buf, "%02u", unsigned(date.month()));
+        out += buf;
+        break;
+      case Part::day:
+        std::snprintf(buf, sizeof buf, "%02u", unsigned(date.day()));
+        out += buf;
+        break;
       case Part::serial:
         // No serial: render the period alone, the date parts without literals.
         if (!serial) break;

@@ -115,9 +115,7 @@ namespace {
 
 json money_json(const Money& m) { return {{"amount", m.amount}, {"currency", m.currency}}; }
 
-json instant_or_null(const std::optional<Instant>& t) {
-  return t ? json(format_instant(*t)) : json(nullptr);
-}
+json instant_or_null(const std::optional<Instant>& t) { return t ? json(format_instant(*t)) : json(nullptr); }
 
 }  // namespace
 
@@ -293,12 +291,8 @@ void from_json(const json& j, Ticket& t) {
 // ---- Event ----
 
 void to_json(json& j, const Event& e) {
-  j = {{"sequence", e.sequence},
-       {"ticket_id", e.ticket_id},
-       {"kind", word(e.kind)},
-       {"actor", e.actor},
-       {"at", format_instant(e.at)},
-       {"payload", to_json_value(e.payload)}};
+  j = {{"sequence", e.sequence}, {"ticket_id", e.ticket_id},   {"kind", word(e.kind)},
+       {"actor", e.actor},       {"at", format_instant(e.at)}, {"payload", to_json_value(e.payload)}};
 }
 
 void from_json(const json& j, Event& e) {
@@ -351,8 +345,13 @@ void from_json(const json& j, Agent& a) {
 }
 
 void to_json(json& j, const Team& t) {
-  j = {{"id", t.id},          {"name", t.name}, {"description", t.description}, {"calendar", t.calendar},
-       {"lead", t.lead},      {"supervisor", t.supervisor}, {"manager", t.manager}};
+  j = {{"id", t.id},
+       {"name", t.name},
+       {"description", t.description},
+       {"calendar", t.calendar},
+       {"lead", t.lead},
+       {"supervisor", t.supervisor},
+       {"manager", t.manager}};
 }
 
 void from_json(const json& j, Team& t) {

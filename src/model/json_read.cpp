@@ -8,9 +8,12 @@ std::string child(const std::string& path, std::string_view key) {
   std::string out = path;
   out += '/';
   for (char c : key) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
+    if (c == '~')
+      out += "~0";
+    else if (c == '/')
+      out += "~1";
+    else
+      out += c;
   }
   return out;
 }
@@ -41,11 +44,21 @@ bool valid_utf8(std::string_view s) {
     auto c = static_cast<unsigned char>(s[i]);
     std::size_t n;
     std::uint32_t cp;
-    if (c < 0x80) { ++i; continue; }
-    if ((c & 0xE0) == 0xC0) { n = 1; cp = c & 0x1F; }
-    else if ((c & 0xF0) == 0xE0) { n = 2; cp = c & 0x0F; }
-    else if ((c & 0xF8) == 0xF0) { n = 3; cp = c & 0x07; }
-    else return false;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    if ((c & 0xE0) == 0xC0) {
+      n = 1;
+      cp = c & 0x1F;
+    } else if ((c & 0xF0) == 0xE0) {
+      n = 2;
+      cp = c & 0x0F;
+    } else if ((c & 0xF8) == 0xF0) {
+      n = 3;
+      cp = c & 0x07;
+    } else
+      return false;
     if (i + n >= s.size()) return false;  // truncated sequence
     for (std::size_t k = 1; k <= n; ++k) {
       auto cc = static_cast<unsigned char>(s[i + k]);
@@ -66,8 +79,8 @@ void read(const json& j, const std::string& path, std::string& out, MaxLength ma
   const auto& s = j.get_ref<const std::string&>();
   if (!valid_utf8(s)) throw_invalid(path, "invalid UTF-8");
   if (s.size() > max.bytes)
-    throw_invalid(path, "too long: " + std::to_string(s.size()) + " bytes (at most " +
-                            std::to_string(max.bytes) + ")");
+    throw_invalid(
+        path, "too long: " + std::to_string(s.size()) + " bytes (at most " + std::to_string(max.bytes) + ")");
   out = s;
 }
 
@@ -81,7 +94,8 @@ void read(const json& j, const std::string& path, std::int64_t& out, Range range
   // is_number_integer() holds for unsigned values too, so test unsigned first.
   if (j.is_number_unsigned()) {
     auto u = j.get<std::uint64_t>();
-    if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max())) throw_invalid(path, "integer out of range");
+    if (u > std::uint64_t(std::numeric_limits<std::int64_t>::max()))
+      throw_invalid(path, "integer out of range");
     v = std::int64_t(u);
   } else if (j.is_number_integer()) {
     v = j.get<std::int64_t>();
@@ -176,8 +190,10 @@ void ObjectReader::finish() const {
 json to_json_value(const AttributeValue& v) {
   return std::visit(
       [](const auto& x) -> json {
-        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>) return nullptr;
-        else return x;
+        if constexpr (std::is_same_v<std::decay_t<decltype(x)>, std::monostate>)
+          return nullptr;
+        else
+          return x;
       },
       v);
 }

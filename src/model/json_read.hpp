@@ -60,7 +60,7 @@ void read(const json& j, const std::string& path, AttributeValue& out);
 
 /// An enum from its lower-case word.
 template <class E>
-  requires std::is_enum_v<E>
+requires std::is_enum_v<E>
 void read(const json& j, const std::string& path, E& out) {
   if (!j.is_string()) wrong_type(j, path, "string");
   const auto& word = j.get_ref<const std::string&>();
@@ -78,8 +78,8 @@ template <class T, class... Opts>
 void read(const json& j, const std::string& path, std::vector<T>& out, MaxItems max, Opts... opts) {
   if (!j.is_array()) wrong_type(j, path, "array");
   if (j.size() > max.items)
-    throw_invalid(path, "too many items: " + std::to_string(j.size()) + " (at most " +
-                            std::to_string(max.items) + ")");
+    throw_invalid(
+        path, "too many items: " + std::to_string(j.size()) + " (at most " + std::to_string(max.items) + ")");
   out.clear();
   out.reserve(j.size());
   for (std::size_t i = 0; i < j.size(); ++i) {

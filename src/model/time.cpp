@@ -68,8 +68,8 @@ std::optional<Instant> parse_instant(std::string_view s) {
   }
   if (pos != s.size()) return std::nullopt;
   if (ss == 60) ss = 59;  // a leap second is held at :59, as POSIX time does
-  Instant local = std::chrono::sys_days{*date} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
-                  Seconds{ss};
+  Instant local =
+      std::chrono::sys_days{*date} + std::chrono::hours{hh} + std::chrono::minutes{mm} + Seconds{ss};
   return local - Seconds{offset};
 }
 

@@ -65,7 +65,9 @@ void Workflow::check_transition(Status from, Status to) const {
                 "cannot move a ticket from " + quoted(from) + " to " + quoted(to));
 }
 
-std::vector<Status> Workflow::next_statuses(Status from) const { return members<Status>(next_[size_t(from)]); }
+std::vector<Status> Workflow::next_statuses(Status from) const {
+  return members<Status>(next_[size_t(from)]);
+}
 
 bool Workflow::pauses_sla(Status s) const { return pausing_ & bit(s); }
 bool Workflow::is_final(Status s) const { return final_ & bit(s); }
@@ -141,9 +143,9 @@ Workflow Workflow::from_json_text(std::string_view text) {
   ObjectReader r(j, "");
   const json* transitions = r.take("transitions");
   if (!transitions) throw_invalid("/transitions", "missing required field");
-  read_keyed<Status>(*transitions, "/transitions", "status", [&](Status s, const json& v, const std::string& p) {
-    w.next_[size_t(s)] = read_set<Status>(v, p);
-  });
+  read_keyed<Status>(
+      *transitions, "/transitions", "status",
+      [&](Status s, const json& v, const std::string& p) { w.next_[size_t(s)] = read_set<Status>(v, p); });
   if (const json* v = r.take("pausing")) w.pausing_ = read_set<Status>(*v, "/pausing");
   if (const json* v = r.take("resolved")) w.resolved_ = read_set<Status>(*v, "/resolved");
   if (const json* v = r.take("final")) w.final_ = read_set<Status>(*v, "/final");
@@ -154,7 +156,8 @@ Workflow Workflow::from_json_text(std::string_view text) {
     const json* statuses = sr.take("statuses");
     if (!statuses) throw_invalid(child(p, "statuses"), "missing required field");
     w.stage_statuses_[size_t(g)] = read_set<Status>(*statuses, child(p, "statuses"));
-    if (const json* next = sr.take("next")) w.stage_next_[size_t(g)] = read_set<Stage>(*next, child(p, "next"));
+    if (const json* next = sr.take("next"))
+      w.stage_next_[size_t(g)] = read_set<Stage>(*next, child(p, "next"));
     sr.finish();
   });
   r.finish();
@@ -169,7 +172,8 @@ Workflow Workflow::from_json_text(std::string_view text) {
 
 std::string Workflow::to_json_text() const {
   json transitions = json::object();
-  for (size_t s = 0; s < kStatuses; ++s) transitions[std::string(to_string(Status(s)))] = names<Status>(next_[s]);
+  for (size_t s = 0; s < kStatuses; ++s)
+    transitions[std::string(to_string(Status(s)))] = names<Status>(next_[s]);
   json stages = json::object();
   for (size_t g = 0; g < kStages; ++g)
     stages[std::string(to_string(Stage(g)))] = {{"statuses", names<Status>(stage_statuses_[g])},

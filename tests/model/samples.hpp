@@ -28,10 +28,13 @@ inline Customer customer() {
   c.birth_date = year{1992} / March / 14;
   c.identity_number = "330106199203140028";
   c.bank_card_number = "6222021234567890123";
-  c.purchases = {{"Router X", "RX-300", "SN123", "SO-2024-77", at("2024-04-01T02:00:00Z"),
-                  at("2026-04-01T02:00:00Z")}};
-  c.attributes = {{"region", std::string("east")}, {"credit", std::int64_t{5}}, {"score", 4.5},
-                  {"blocked", false}, {"note", std::monostate{}}};
+  c.purchases = {
+      {"Router X", "RX-300", "SN123", "SO-2024-77", at("2024-04-01T02:00:00Z"), at("2026-04-01T02:00:00Z")}};
+  c.attributes = {{"region", std::string("east")},
+                  {"credit", std::int64_t{5}},
+                  {"score", 4.5},
+                  {"blocked", false},
+                  {"note", std::monostate{}}};
   c.created_at = at("2024-05-01T01:00:00Z");
   c.updated_at = at("2024-05-02T01:00:00Z");
   c.version = 3;
@@ -56,8 +59,9 @@ inline Ticket ticket() {
   t.assignee = "a-07";
   t.expected_resolution_at = at("2024-05-03T10:00:00Z");
   t.responsibility = Responsibility{ResponsibleParty::third_party, "carrier damage"};
-  t.solution_options = {{"opt-1", "Free part replacement", "Replace the board", 48, std::nullopt, {"engineer"}},
-                        {"opt-2", "Paid on-site repair", "", 4, Money{300, "CNY"}, {"engineer", "van"}}};
+  t.solution_options = {
+      {"opt-1", "Free part replacement", "Replace the board", 48, std::nullopt, {"engineer"}},
+      {"opt-2", "Paid on-site repair", "", 4, Money{300, "CNY"}, {"engineer", "van"}}};
   t.chosen_solution = "opt-1";
   t.satisfaction = Satisfaction{5, 4, 5, "quick"};
   t.tags = {"hardware", "vip"};
@@ -101,8 +105,8 @@ inline Agent agent() {
 }
 
 inline Team team() {
-  return Team{"technical_support", "Technical support", "Certified engineers", "cn-standard",
-              "a-01",              "a-02",              "a-03"};
+  return Team{
+      "technical_support", "Technical support", "Certified engineers", "cn-standard", "a-01", "a-02", "a-03"};
 }
 
 }  // namespace ticketcore::samples

@@ -16,11 +16,21 @@ namespace {
 
 // DOMAIN.md's default, written out pair by pair.
 const std::set<std::pair<S, S>> kAllowed = {
-    {S::new_ticket, S::assigned},          {S::new_ticket, S::cancelled},       {S::new_ticket, S::merged},
-    {S::assigned, S::in_progress},         {S::assigned, S::cancelled},         {S::assigned, S::merged},
-    {S::in_progress, S::pending_customer}, {S::in_progress, S::resolved},       {S::in_progress, S::cancelled},
-    {S::in_progress, S::merged},           {S::pending_customer, S::in_progress}, {S::pending_customer, S::resolved},
-    {S::pending_customer, S::cancelled},   {S::pending_customer, S::merged},    {S::resolved, S::closed},
+    {S::new_ticket, S::assigned},
+    {S::new_ticket, S::cancelled},
+    {S::new_ticket, S::merged},
+    {S::assigned, S::in_progress},
+    {S::assigned, S::cancelled},
+    {S::assigned, S::merged},
+    {S::in_progress, S::pending_customer},
+    {S::in_progress, S::resolved},
+    {S::in_progress, S::cancelled},
+    {S::in_progress, S::merged},
+    {S::pending_customer, S::in_progress},
+    {S::pending_customer, S::resolved},
+    {S::pending_customer, S::cancelled},
+    {S::pending_customer, S::merged},
+    {S::resolved, S::closed},
     {S::resolved, S::in_progress},
 };
 
@@ -63,7 +73,7 @@ TEST_CASE("next_statuses lists the allowed targets") {
   CHECK(w.next_statuses(S::merged).empty());
 }
 
-TEST_CASE("pending_customer alone pauses SLA clocks; closed, cancelled and merged are final") {
+TEST_CASE("pending_customer alone pauses SLA clocks and closed or cancelled or merged are final") {
   const auto w = Workflow::standard();
   for (S s : all_statuses()) {
     INFO(to_string(s));
@@ -146,13 +156,15 @@ TEST_CASE("workflow JSON errors name the path") {
          "archived": {"statuses": ["new"]}})";
   fails_at(("{" + stages + "}").c_str(), "/transitions: missing required field");
   fails_at(R"({"transitions": {}})", "/stages: missing required field");
-  fails_at(("{\"transitions\": {\"open\": []}, " + stages + "}").c_str(), "/transitions/open: unknown status");
+  fails_at(("{\"transitions\": {\"open\": []}, " + stages + "}").c_str(),
+           "/transitions/open: unknown status");
   fails_at(("{\"transitions\": {\"new\": [\"done\"]}, " + stages + "}").c_str(),
            "/transitions/new/0: unknown value \"done\"");
   fails_at(("{\"transitions\": {}, \"colour\": 1, " + stages + "}").c_str(), "/colour: unknown field");
   fails_at(R"({"transitions": {}, "stages": {"intake": {"statuses": []}}})",
            "/stages/intake: every stage needs at least one status");
-  fails_at(("{\"transitions\": {}, \"pausing\": [\"closed\"], \"final\": [\"closed\"], " + stages + "}").c_str(),
-           "/pausing/closed: a final status cannot pause SLA clocks");
+  fails_at(
+      ("{\"transitions\": {}, \"pausing\": [\"closed\"], \"final\": [\"closed\"], " + stages + "}").c_str(),
+      "/pausing/closed: a final status cannot pause SLA clocks");
   fails_at("{", "invalid JSON");
 }

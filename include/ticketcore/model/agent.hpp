@@ -14,15 +14,15 @@ struct Agent {
   std::string id;    ///< required
   std::string name;  ///< required
   Role role = Role::agent;
-  std::string team;  ///< team id; empty for none
+  std::string team;                         ///< team id; empty for none
   std::vector<std::string> skills;          ///< "hardware", "billing"
   std::vector<std::string> certifications;  ///< product certifications
   std::vector<std::string> languages;       ///< "zh", "en"
   Seniority seniority = Seniority::regular;
   std::int64_t max_concurrent_tickets = 10;  ///< >= 1
-  std::string calendar;  ///< the agent's own working calendar id; empty: the team's
-  bool away = false;     ///< temporarily unavailable (leave, break)
-  bool active = true;    ///< false once the agent has left
+  std::string calendar;                      ///< the agent's own working calendar id; empty: the team's
+  bool away = false;                         ///< temporarily unavailable (leave, break)
+  bool active = true;                        ///< false once the agent has left
 
   friend bool operator==(const Agent&, const Agent&) = default;
 };

@@ -23,27 +23,27 @@ struct Address {
 
 /// One purchase: what warranty and after-sales look up.
 struct Purchase {
-  std::string product;                   ///< product name, required
-  std::string model;                     ///< product model
-  std::string serial_number;             ///< device serial number
-  std::string order_number;              ///< sales order number
-  std::optional<Instant> purchased_at;   ///< when it was bought
-  std::optional<Instant> warranty_until; ///< end of the warranty
+  std::string product;                    ///< product name, required
+  std::string model;                      ///< product model
+  std::string serial_number;              ///< device serial number
+  std::string order_number;               ///< sales order number
+  std::optional<Instant> purchased_at;    ///< when it was bought
+  std::optional<Instant> warranty_until;  ///< end of the warranty
 
   friend bool operator==(const Purchase&, const Purchase&) = default;
 };
 
 /// A customer: a person, an enterprise or a partner.
 struct Customer {
-  std::string id;  ///< "C" + yyyymmdd + serial, e.g. C20240501001
+  std::string id;                                ///< "C" + yyyymmdd + serial, e.g. C20240501001
   CustomerKind kind = CustomerKind::individual;  ///< individual, enterprise or partner
-  std::string name;        ///< a person's name or an enterprise's full name, required
-  std::string company;     ///< enterprise customers' company
-  std::string department;  ///< enterprise customers' department
+  std::string name;                              ///< a person's name or an enterprise's full name, required
+  std::string company;                           ///< enterprise customers' company
+  std::string department;                        ///< enterprise customers' department
   std::vector<std::string> phones;
   std::vector<std::string> emails;
   std::vector<Address> addresses;
-  std::string industry;  ///< national industry classification code or name
+  std::string industry;                      ///< national industry classification code or name
   CustomerTier tier = CustomerTier::normal;  ///< normal, vip or strategic
   std::vector<std::string> tags;             ///< "frequent buyer", "price sensitive", ...
   Gender gender = Gender::unspecified;

@@ -37,8 +37,8 @@ constexpr std::size_t enum_count() {
 }  // namespace ticketcore
 
 /// Declares the name table of an enum in namespace ticketcore.
-#define TICKETCORE_ENUM_NAMES(Enum, ...)                                      \
-  template <>                                                                 \
-  struct ticketcore::EnumNames<Enum> {                                        \
-    static constexpr auto names = std::to_array<std::string_view>({__VA_ARGS__});                        \
+#define TICKETCORE_ENUM_NAMES(Enum, ...)                                          \
+  template <>                                                                     \
+  struct ticketcore::EnumNames<Enum> {                                            \
+    static constexpr auto names = std::to_array<std::string_view>({__VA_ARGS__}); \
   }

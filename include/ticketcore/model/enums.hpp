@@ -74,20 +74,17 @@ enum class EventKind : std::uint8_t {
 TICKETCORE_ENUM_NAMES(ticketcore::CustomerKind, "individual", "enterprise", "partner");
 TICKETCORE_ENUM_NAMES(ticketcore::CustomerTier, "normal", "vip", "strategic");
 TICKETCORE_ENUM_NAMES(ticketcore::Gender, "unspecified", "female", "male", "other");
-TICKETCORE_ENUM_NAMES(ticketcore::Channel, "phone", "chat", "email", "portal", "wechat",
-                      "app", "other");
-TICKETCORE_ENUM_NAMES(ticketcore::RequestType, "consultation", "technical_support", "complaint",
-                      "other");
+TICKETCORE_ENUM_NAMES(ticketcore::Channel, "phone", "chat", "email", "portal", "wechat", "app", "other");
+TICKETCORE_ENUM_NAMES(ticketcore::RequestType, "consultation", "technical_support", "complaint", "other");
 TICKETCORE_ENUM_NAMES(ticketcore::Urgency, "low", "medium", "high", "critical");
-TICKETCORE_ENUM_NAMES(ticketcore::Status, "new", "assigned", "in_progress", "pending_customer",
-                      "resolved", "closed", "cancelled", "merged");
-TICKETCORE_ENUM_NAMES(ticketcore::Stage, "intake", "diagnosis", "solution_plan", "execution",
-                      "confirmation", "follow_up", "archived");
+TICKETCORE_ENUM_NAMES(ticketcore::Status, "new", "assigned", "in_progress", "pending_customer", "resolved",
+                      "closed", "cancelled", "merged");
+TICKETCORE_ENUM_NAMES(ticketcore::Stage, "intake", "diagnosis", "solution_plan", "execution", "confirmation",
+                      "follow_up", "archived");
 TICKETCORE_ENUM_NAMES(ticketcore::ResponsibleParty, "company", "customer", "third_party");
 TICKETCORE_ENUM_NAMES(ticketcore::Role, "agent", "supervisor", "admin");
 TICKETCORE_ENUM_NAMES(ticketcore::Seniority, "junior", "regular", "senior", "expert");
-TICKETCORE_ENUM_NAMES(ticketcore::EventKind, "created", "assigned", "status_changed",
-                      "stage_changed", "public_comment", "internal_comment",
-                      "progress_update", "escalated", "priority_changed", "sla_warning",
-                      "sla_breach", "remedy_approval_requested", "remedy_approved",
-                      "remedy_refused", "survey_sent", "rated", "closed", "reopened");
+TICKETCORE_ENUM_NAMES(ticketcore::EventKind, "created", "assigned", "status_changed", "stage_changed",
+                      "public_comment", "internal_comment", "progress_update", "escalated",
+                      "priority_changed", "sla_warning", "sla_breach", "remedy_approval_requested",
+                      "remedy_approved", "remedy_refused", "survey_sent", "rated", "closed", "reopened");

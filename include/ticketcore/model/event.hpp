@@ -16,7 +16,7 @@ struct Event {
   std::int64_t sequence = 0;  ///< position in the ticket's history, from 1
   std::string ticket_id;      ///< required
   EventKind kind = EventKind::created;
-  std::string actor;          ///< agent id, "customer" or "system"; required
+  std::string actor;  ///< agent id, "customer" or "system"; required
   Instant at{};
   Attributes payload;
 

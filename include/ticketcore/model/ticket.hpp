@@ -14,8 +14,8 @@ namespace ticketcore {
 
 /// An amount of money in a currency (ISO 4217 code, "CNY").
 struct Money {
-  double amount = 0;           ///< in the currency's main unit, >= 0
-  std::string currency = "CNY";///< three upper-case letters
+  double amount = 0;             ///< in the currency's main unit, >= 0
+  std::string currency = "CNY";  ///< three upper-case letters
 
   friend bool operator==(const Money&, const Money&) = default;
 };
@@ -39,11 +39,11 @@ struct Responsibility {
 
 /// One option of a solution plan (free part replacement, paid repair, ...).
 struct SolutionOption {
-  std::string id;           ///< unique within the ticket, required
-  std::string title;        ///< required
+  std::string id;     ///< unique within the ticket, required
+  std::string title;  ///< required
   std::string description;
-  std::int64_t duration_hours = 0;  ///< expected duration, >= 0
-  std::optional<Money> fee;         ///< what the customer pays, if anything
+  std::int64_t duration_hours = 0;     ///< expected duration, >= 0
+  std::optional<Money> fee;            ///< what the customer pays, if anything
   std::vector<std::string> resources;  ///< people, parts, vehicles
 
   friend bool operator==(const SolutionOption&, const SolutionOption&) = default;
@@ -61,11 +61,11 @@ struct Satisfaction {
 
 /// The record of a file attached to a ticket; the host stores the bytes.
 struct Attachment {
-  std::string name;         ///< file name, required
-  std::string media_type;   ///< "image/jpeg", required
+  std::string name;             ///< file name, required
+  std::string media_type;       ///< "image/jpeg", required
   std::int64_t size_bytes = 0;  ///< >= 0
-  std::string checksum;     ///< e.g. "sha256:..."
-  std::string storage_ref;  ///< the host's reference to the bytes, required
+  std::string checksum;         ///< e.g. "sha256:..."
+  std::string storage_ref;      ///< the host's reference to the bytes, required
 
   friend bool operator==(const Attachment&, const Attachment&) = default;
 };
@@ -81,15 +81,15 @@ struct Ticket {
   std::string description;  ///< symptom, when it happened, what was tried
   Urgency urgency = Urgency::medium;
   Impact impact;
-  std::string priority;     ///< a level of the desk's priority scheme ("P2"); empty until set
+  std::string priority;  ///< a level of the desk's priority scheme ("P2"); empty until set
   Status status = Status::new_ticket;
   Stage stage = Stage::intake;
-  std::string team;         ///< team id; empty while in no team
-  std::string assignee;     ///< agent id; empty while unassigned
+  std::string team;                               ///< team id; empty while in no team
+  std::string assignee;                           ///< agent id; empty while unassigned
   std::optional<Instant> expected_resolution_at;  ///< what the customer asked for
   std::optional<Responsibility> responsibility;
-  std::vector<SolutionOption> solution_options;   ///< 0 to 3 options
-  std::string chosen_solution;                    ///< id of the option the customer chose
+  std::vector<SolutionOption> solution_options;  ///< 0 to 3 options
+  std::string chosen_solution;                   ///< id of the option the customer chose
   std::optional<Satisfaction> satisfaction;
   std::vector<std::string> tags;
   Attributes attributes;  ///< the host's custom fields

@@ -57,12 +57,12 @@ class Workflow {
   static constexpr std::size_t kStatuses = enum_count<Status>();
   static constexpr std::size_t kStages = enum_count<Stage>();
 
-  std::array<std::uint16_t, kStatuses> next_{};        // bit per allowed target status
-  std::array<std::uint16_t, kStages> stage_next_{};    // bit per allowed target stage
-  std::array<std::uint16_t, kStages> stage_statuses_{};// bit per status the stage fits
-  std::uint16_t pausing_ = 0;                          // bit per status that pauses SLA
-  std::uint16_t final_ = 0;                            // bit per final status
-  std::uint16_t resolved_ = 0;                         // bit per status that counts as resolved
+  std::array<std::uint16_t, kStatuses> next_{};          // bit per allowed target status
+  std::array<std::uint16_t, kStages> stage_next_{};      // bit per allowed target stage
+  std::array<std::uint16_t, kStages> stage_statuses_{};  // bit per status the stage fits
+  std::uint16_t pausing_ = 0;                            // bit per status that pauses SLA
+  std::uint16_t final_ = 0;                              // bit per final status
+  std::uint16_t resolved_ = 0;                           // bit per status that counts as resolved
 };
 
 }  // namespace ticketcore
