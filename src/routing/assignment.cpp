@@ -1,0 +1,237 @@
+// Running a strategy chain: filters, chooser, fallback, queue (docs/assignment.md).
+#include "ticketcore/routing/assignment.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <variant>
+
+#include "ticketcore/error.hpp"
+
+namespace ticketcore::routing {
+
+namespace {
+
+bool contains(const std::vector<std::string>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// The ticket's text value a certification or language filter asks for; nullopt when
+// the ticket has none (no subtype, or the attribute is absent, not text or empty).
+std::optional<std::string_view> ticket_value(const Ticket& ticket, const AssignmentFilter& f) {
+  if (f.attribute.empty()) {
+    if (ticket.subtype.empty()) return std::nullopt;
+    return std::string_view(ticket.subtype);
+  }
+  auto it = ticket.attributes.find(f.attribute);
+  if (it == ticket.attributes.end()) return std::nullopt;
+  const auto* text = std::get_if<std::string>(&it->second);
+  if (!text || text->empty()) return std::nullopt;
+  return std::string_view(*text);
+}
+
+// One assignment's view of the request: per-call caches, so each calendar is asked
+// once and each ticket value is looked up once per step.
+class Run {
+ public:
+  Run(const AssignmentRequest& request, const Workload& workload) : req_(request), workload_(workload) {}
+
+  std::int64_t open_tickets(const Agent& agent) const {
+    auto it = workload_.open_tickets.find(agent.id);
+    return it == workload_.open_tickets.end() ? 0 : it->second;
+  }
+
+  // The first reason a filter sets this agent aside, or nullopt when it passes.
+  std::optional<RejectReason> check(const AssignmentFilter& f, std::string_view team,
+                                    const std::optional<std::string_view>& value, const Agent& agent) {
+    switch (f.kind) {
+      case FilterKind::team:
+        if (agent.team != team) return RejectReason::other_team;
+        break;
+      case FilterKind::role:
+        if (std::find(f.roles.begin(), f.roles.end(), agent.role) == f.roles.end()) return RejectReason::role;
+        break;
+      case FilterKind::skills:
+        for (const auto& skill : f.skills)
+          if (!contains(agent.skills, skill)) return RejectReason::missing_skill;
+        break;
+      case FilterKind::certification:
+        if (!value) {
+          if (!f.keep_if_missing) return RejectReason::no_requirement;
+        } else if (!contains(agent.certifications, *value)) {
+          return RejectReason::not_certified;
+        }
+        break;
+      case FilterKind::language:
+        if (!value) {
+          if (!f.keep_if_missing) return RejectReason::no_requirement;
+        } else if (!contains(agent.languages, *value)) {
+          return RejectReason::language;
+        }
+        break;
+      case FilterKind::seniority:
+        if (agent.seniority < f.at_least) return RejectReason::seniority;
+        break;
+      case FilterKind::tier_affinity:
+        if (agent.seniority < f.tier_minimum[static_cast<std::size_t>(req_.tier)])
+          return RejectReason::below_tier;
+        break;
+      case FilterKind::availability: return availability(agent);
+      case FilterKind::capacity:
+        if (open_tickets(agent) >= agent.max_concurrent_tickets) return RejectReason::at_capacity;
+        break;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::optional<RejectReason> availability(const Agent& agent) {
+    if (!agent.active) return RejectReason::inactive;
+    if (agent.away) return RejectReason::away;
+    const std::string* id = &agent.calendar;
+    if (id->empty()) {
+      auto team = std::find_if(req_.teams.begin(), req_.teams.end(),
+                               [&](const Team& t) { return t.id == agent.team; });
+      if (team != req_.teams.end()) id = &team->calendar;
+    }
+    if (id->empty()) id = &req_.calendars.desk_default;
+    if (id->empty()) return std::nullopt;  // nobody names working hours: always available
+    const BusinessCalendar* calendar = req_.calendars.find(*id);
+    if (!calendar) return RejectReason::unknown_calendar;
+    for (const auto& [seen, open] : open_now_)
+      if (seen == calendar) return open ? std::nullopt : std::optional(RejectReason::off_calendar);
+    const bool open = calendar->is_open(req_.now);
+    open_now_.emplace_back(calendar, open);
+    return open ? std::nullopt : std::optional(RejectReason::off_calendar);
+  }
+
+  const AssignmentRequest& req_;
+  const Workload& workload_;
+  std::vector<std::pair<const BusinessCalendar*, bool>> open_now_;
+};
+
+// The team a strategy works in: its team filter's team, else the ticket's team.
+std::string_view strategy_team(const AssignmentStrategy& s, const Ticket& ticket, bool& has_team_filter) {
+  has_team_filter = false;
+  for (const auto& f : s.filters)
+    if (f.kind == FilterKind::team) {
+      has_team_filter = true;
+      return f.team.empty() ? std::string_view(ticket.team) : std::string_view(f.team);
+    }
+  return ticket.team;
+}
+
+}  // namespace
+
+Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
+                  const AssignmentRequest& request, Workload workload) {
+  const AssignmentStrategy* strategy = config.find(strategy_id);
+  if (!strategy)
+    throw Error(ErrorCode::not_found, "", "unknown assignment strategy \"" + std::string(strategy_id) + "\"");
+
+  const auto& agents = request.agents;
+  Assignment out;
+  Run run(request, workload);
+  std::optional<std::string_view> queue_team;
+  std::vector<std::uint32_t> candidates;
+  std::vector<std::optional<std::string_view>> values;
+
+  // A validated config has no loops, so the chain ends; the bound is a second guard.
+  for (std::size_t step = 0; strategy && step < config.strategies().size(); ++step) {
+    out.steps.push_back(strategy->id);
+    const auto step_index = static_cast<std::uint16_t>(step);
+    bool has_team_filter = false;
+    const std::string_view team = strategy_team(*strategy, request.ticket, has_team_filter);
+    if (!queue_team && has_team_filter) queue_team = team;
+
+    const auto& filters = strategy->filters;
+    values.assign(filters.size(), std::nullopt);
+    for (std::size_t k = 0; k < filters.size(); ++k)
+      if (filters[k].kind == FilterKind::certification || filters[k].kind == FilterKind::language)
+        values[k] = ticket_value(request.ticket, filters[k]);
+
+    candidates.clear();
+    for (std::uint32_t i = 0; i < agents.size(); ++i) {
+      bool kept = true;
+      for (std::size_t k = 0; k < filters.size() && kept; ++k)
+        if (auto reason = run.check(filters[k], team, values[k], agents[i])) {
+          out.rejections.push_back({i, step_index, static_cast<std::uint16_t>(k), *reason});
+          kept = false;
+        }
+      if (kept) candidates.push_back(i);
+    }
+
+    // The chooser; agent ids break every tie, so the pick does not depend on list order.
+    std::optional<std::uint32_t> chosen;
+    if (strategy->chooser == ChooserKind::least_loaded) {
+      std::int64_t best_load = 0;
+      for (auto i : candidates) {
+        const Agent& a = agents[i];
+        const std::int64_t load = run.open_tickets(a);
+        if (load >= a.max_concurrent_tickets) {
+          out.rejections.push_back(
+              {i, step_index, static_cast<std::uint16_t>(filters.size()), RejectReason::at_capacity});
+          continue;
+        }
+        if (!chosen || load < best_load || (load == best_load && a.id < agents[*chosen].id)) {
+          chosen = i;
+          best_load = load;
+        }
+      }
+    } else {
+      auto cursor_it = workload.last_assigned.find(team);
+      const std::string_view cursor = cursor_it == workload.last_assigned.end()
+                                          ? std::string_view()
+                                          : std::string_view(cursor_it->second);
+      std::optional<std::uint32_t> first, next;  // lowest id overall; lowest id after the cursor
+      for (auto i : candidates) {
+        const std::string& id = agents[i].id;
+        if (!first || id < agents[*first].id) first = i;
+        if (id > cursor && (!next || id < agents[*next].id)) next = i;
+      }
+      chosen = next ? next : first;
+    }
+
+    if (chosen) {
+      const Agent& a = agents[*chosen];
+      out.agent = a.id;
+      out.team = a.team;
+      out.decided_by = step;
+      ++workload.open_tickets[a.id];
+      workload.last_assigned[std::string(team)] = a.id;
+      out.workload = std::move(workload);
+      return out;
+    }
+    strategy = strategy->fallback.empty() ? nullptr : config.find(strategy->fallback);
+  }
+
+  out.team = queue_team ? std::string(*queue_team) : request.ticket.team;
+  out.decided_by = out.steps.size();
+  out.workload = std::move(workload);
+  return out;
+}
+
+std::string explain(const Assignment& assignment, const AssignmentConfig& config,
+                    std::span<const Agent> agents) {
+  std::string text;
+  for (std::size_t step = 0; step < assignment.steps.size(); ++step) {
+    const AssignmentStrategy* s = config.find(assignment.steps[step]);
+    text += "step " + std::to_string(step + 1) + " \"" + assignment.steps[step] + "\"";
+    if (s) text += " (" + std::string(to_string(s->chooser)) + ")";
+    text += step == assignment.decided_by ? ": chose " + assignment.agent : ": nobody fits";
+    text += '\n';
+    for (const auto& r : assignment.rejections) {
+      if (r.step != step) continue;
+      text += "  " + (r.agent < agents.size() ? agents[r.agent].id : "#" + std::to_string(r.agent)) + ": ";
+      if (s && r.filter < s->filters.size())
+        text += "filter " + std::to_string(r.filter + 1) + " (" +
+                std::string(to_string(s->filters[r.filter].kind)) + ")";
+      else
+        text += "chooser";
+      text += ": " + std::string(to_string(r.reason)) + '\n';
+    }
+  }
+  if (assignment.queued()) text += "left in the queue of team \"" + assignment.team + "\"\n";
+  return text;
+}
+
+}  // namespace ticketcore::routing
