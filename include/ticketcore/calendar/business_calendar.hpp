@@ -31,13 +31,17 @@ class BusinessCalendar {
   bool is_open(Instant t) const;
   /// t if open at t, else the next instant the desk opens.
   Instant next_open(Instant t) const;
-  /// The instant `business` seconds of open time after t; a start outside hours
-  /// counts from the next opening; a duration that ends exactly at closing is due at closing.
+  /// The earliest instant with `business` seconds of open time since t (t itself for 0): a start
+  /// outside hours counts from the next opening, a duration ending exactly at closing is due at
+  /// closing. Throws Error for a negative duration.
   Instant add(Instant t, Seconds business) const;
   /// Open seconds in [a, b); negative when b is before a.
   Seconds business_seconds_between(Instant a, Instant b) const;
-  /// The same local time n working days later, moved into opening hours if needed.
+  /// From next_open(t), the same local time n working days later (n < 0: earlier), moved into
+  /// opening hours if needed.
   Instant add_working_days(Instant t, int n) const;
+  /// Whether the local date d has any opening hours (weekly hours, holidays and extra days applied).
+  bool is_working_day(Date d) const;
 
   /// The calendar as JSON text, in the form from_json_text reads.
   std::string to_json_text() const;
@@ -45,6 +49,8 @@ class BusinessCalendar {
   struct Impl;  ///< the compiled calendar (src/calendar)
 
  private:
+  friend struct CalendarAccess;  // src/calendar builds calendars from parsed JSON
+
   explicit BusinessCalendar(std::shared_ptr<const Impl> impl);
   std::shared_ptr<const Impl> impl_;
 };
