@@ -1,0 +1,61 @@
+#pragma once
+// The SLA configuration: the priority scheme, a registry of business calendars,
+// the policies, the automations (escalation, survey, auto-close) and the workflow.
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ticketcore/calendar/business_calendar.hpp"
+#include "ticketcore/model/enums.hpp"
+#include "ticketcore/sla/policy.hpp"
+#include "ticketcore/sla/priority.hpp"
+#include "ticketcore/workflow/workflow.hpp"
+
+namespace ticketcore {
+
+/// An escalation: a ticket assigned this long ago without progress goes up a level.
+struct EscalationRule {
+  std::string id;                          ///< unique, "technical-lead"
+  std::vector<RequestType> request_types;  ///< which tickets; empty = all
+  std::vector<std::string> priorities;     ///< which priority levels; empty = all
+  SlaDuration after;                       ///< measured from the latest assignment
+  int level = 1;                           ///< escalation level, 1..4
+  std::string team;                        ///< the team escalated to ("technical_leads")
+
+  friend bool operator==(const EscalationRule&, const EscalationRule&) = default;
+};
+
+/// The whole SLA configuration. Immutable once read; cheap enough to copy.
+struct SlaConfig {
+  PriorityScheme priority_scheme;                                  ///< levels, matrix, rules
+  std::map<std::string, BusinessCalendar, std::less<>> calendars;  ///< id -> calendar
+  std::string default_calendar;                            ///< the calendar a duration without one uses
+  std::vector<SlaPolicy> policies;                         ///< chosen by choose_policy
+  std::vector<EscalationRule> escalations;                 ///< technical lead after 1 h without progress, ...
+  std::optional<SlaDuration> survey_after_resolution;      ///< satisfaction survey owed (2 h)
+  std::optional<SlaDuration> auto_close_after_resolution;  ///< resolved without customer reply this long
+  Workflow workflow = Workflow::standard();                ///< which statuses pause, resolve, reopen
+
+  /// Reads and validates a configuration from JSON text (docs/sla.md); errors name the JSON path.
+  static SlaConfig from_json_text(std::string_view text);
+  /// A built-in configuration: "standard" (DOMAIN.md's P1-P4 table on Mon-Fri
+  /// 09:00-18:00 Asia/Shanghai with the 2026 holidays), "urgent_important_general",
+  /// "high_medium_low". Throws Error{not_found} for another name.
+  static SlaConfig preset(std::string_view name);
+  /// The JSON text of a built-in configuration (what preset() reads).
+  static std::string preset_json_text(std::string_view name);
+
+  /// The calendar with this id; the empty id names default_calendar. Throws Error{not_found}.
+  const BusinessCalendar& calendar(std::string_view id) const;
+  /// The policy for a ticket with these facts (see choose_policy).
+  PolicyChoice choose(std::string_view priority, CustomerTier tier, RequestType request_type,
+                      Channel channel) const;
+};
+
+/// The priority scheme of a built-in configuration ("standard", ...), without its calendars.
+PriorityScheme priority_preset(std::string_view name);
+
+}  // namespace ticketcore

@@ -1,0 +1,49 @@
+#pragma once
+// Time-driven actions: what became due between two sweeps, each handed out once.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "ticketcore/sla/timers.hpp"
+
+namespace ticketcore {
+
+/// What a due action asks the host to do.
+enum class DueActionKind : std::uint8_t {
+  sla_warning,           ///< a target passed a warning threshold
+  sla_breach,            ///< a target ran past its due time
+  progress_update_owed,  ///< the periodic update (every 24 h) is owed
+  escalation,            ///< no progress since assignment: escalate to a level and team
+  satisfaction_survey,   ///< the survey is owed after resolution
+  auto_close,            ///< resolved without customer reply long enough: close it
+};
+
+/// One action that became due.
+struct DueAction {
+  std::string ticket_id;
+  DueActionKind kind = DueActionKind::sla_warning;
+  std::optional<SlaTarget> target;  ///< for warnings, breaches and updates owed
+  int threshold_percent = 0;        ///< for warnings: 75, 90
+  int escalation_level = 0;         ///< for escalations: 1..4
+  std::string team;                 ///< for escalations: the team escalated to
+  std::string rule;                 ///< for escalations: the rule id
+  Instant due_at{};                 ///< the instant it became due
+  std::string key;                  ///< stable idempotency key: the same action always has the same key
+};
+
+/// The actions that became due in (last_sweep, now], ordered by due_at, then ticket, then key.
+/// Consecutive sweeps (a, b], (b, c] hand out every action exactly once, as long as
+/// events are recorded no later than the sweep that follows them.
+std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig& config, Instant last_sweep,
+                           Instant now);
+
+/// Every action of one ticket that became due at or before `now`, in order (for replay and audit).
+std::vector<DueAction> due_actions_until(const SlaSubject& subject, const SlaConfig& config, Instant now);
+
+}  // namespace ticketcore
+
+TICKETCORE_ENUM_NAMES(ticketcore::DueActionKind, "sla_warning", "sla_breach", "progress_update_owed",
+                      "escalation", "satisfaction_survey", "auto_close");

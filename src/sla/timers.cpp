@@ -1,0 +1,11 @@
+#include "ticketcore/sla/timers.hpp"
+
+#include "replay.hpp"
+
+namespace ticketcore {
+
+SlaStatus sla_status(const SlaSubject& subject, const SlaConfig& config, Instant now) {
+  return sla_detail::replay(subject, config, now).status;
+}
+
+}  // namespace ticketcore
