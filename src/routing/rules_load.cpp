@@ -1,0 +1,398 @@
+// Reading, validating and compiling a rule set from JSON: every error names the
+// rule id and the JSON path; every field and enum word is resolved here, once.
+#include <algorithm>
+#include <set>
+
+#include "model/json_read.hpp"
+#include "routing/rules_program.hpp"
+#include "ticketcore/model/json.hpp"
+
+namespace ticketcore {
+
+using json_read::child;
+using json_read::json;
+using json_read::ObjectReader;
+using json_read::read;
+
+namespace routing {
+namespace {
+
+// Deep enough for any rule a person writes; stops hostile input from exhausting the stack.
+constexpr int kMaxDepth = 64;
+constexpr std::size_t kMaxRules = 10000;
+constexpr std::size_t kMaxItems = 1000;
+
+std::string_view type_word(FieldType t) {
+  switch (t) {
+    case FieldType::text: return "text";
+    case FieldType::enumeration: return "enumeration";
+    case FieldType::number: return "number";
+    case FieldType::boolean: return "boolean";
+    case FieldType::tags: return "tags";
+    case FieldType::instant: return "instant";
+    case FieldType::dynamic: return "attribute";
+  }
+  return "?";
+}
+
+class Compiler {
+ public:
+  Compiler(RuleSet::Impl& impl, const RoutingDirectory& directory) : impl_(impl) {
+    teams_.insert(directory.teams.begin(), directory.teams.end());
+    agents_.insert(directory.agents.begin(), directory.agents.end());
+  }
+
+  void rule_set(const json& j) {
+    ObjectReader r(j, "");
+    r.required("version", impl_.version, json_read::MaxLength{limits::id});
+    if (impl_.version.empty()) throw_invalid("/version", "must not be empty");
+    std::string description;
+    r.optional("description", description, json_read::MaxLength{limits::text});
+    const json* rules = r.take("rules");
+    if (!rules) throw_invalid("/rules", "missing required field");
+    r.finish();
+    if (!rules->is_array()) json_read::wrong_type(*rules, "/rules", "array");
+    if (rules->size() > kMaxRules)
+      throw_invalid("/rules", "too many rules: " + std::to_string(rules->size()));
+    std::set<std::string, std::less<>> ids;
+    for (std::size_t i = 0; i < rules->size(); ++i) {
+      const std::string path = child("/rules", i);
+      const json& rj = (*rules)[i];
+      // The rule id goes into every error below, so read it first.
+      std::string id = "#" + std::to_string(i);
+      if (rj.is_object() && rj.contains("id") && rj["id"].is_string()) id = rj["id"].get<std::string>();
+      try {
+        rule(rj, path);
+      } catch (const Error& e) {
+        throw Error(e.code(), e.path(), "rule \"" + id + "\": " + e.message());
+      }
+      if (!ids.insert(impl_.rules.back().id).second)
+        throw Error(ErrorCode::invalid_input, child(path, "id"), "rule \"" + id + "\": duplicate rule id");
+    }
+  }
+
+ private:
+  void rule(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Rule rule;
+    r.required("id", rule.id, json_read::MaxLength{limits::id});
+    if (rule.id.empty()) throw_invalid(child(path, "id"), "must not be empty");
+    r.required("name", rule.name);
+    std::string description;
+    r.optional("description", description, json_read::MaxLength{limits::text});
+    r.optional("enabled", rule.enabled);
+    r.optional("stop", rule.stop);
+    const json* when = r.take("when");
+    if (!when) throw_invalid(child(path, "when"), "missing required field");
+    const json* then = r.take("then");
+    if (!then) throw_invalid(child(path, "then"), "missing required field");
+    r.finish();
+    rule.root = condition(*when, child(path, "when"), 0);
+    const std::string then_path = child(path, "then");
+    if (!then->is_array()) json_read::wrong_type(*then, then_path, "array");
+    if (then->size() > kMaxItems) throw_invalid(then_path, "too many actions");
+    for (std::size_t k = 0; k < then->size(); ++k)
+      rule.actions.push_back(action((*then)[k], child(then_path, k)));
+    impl_.rules.push_back(std::move(rule));
+  }
+
+  std::uint32_t add_node(Node::Kind kind, const std::string& path) {
+    impl_.nodes.push_back(Node{kind, 0, 0});
+    impl_.node_paths.push_back(path);
+    return static_cast<std::uint32_t>(impl_.nodes.size() - 1);
+  }
+
+  std::uint32_t condition(const json& j, const std::string& path, int depth) {
+    if (depth > kMaxDepth) throw_invalid(path, "conditions nested deeper than " + std::to_string(kMaxDepth));
+    if (!j.is_object()) json_read::wrong_type(j, path, "object");
+    for (std::string_view group : {"all", "any", "not"}) {
+      if (!j.contains(group)) continue;
+      if (j.size() != 1)
+        throw_invalid(path, "a \"" + std::string(group) + "\" condition takes no other keys");
+      const std::string gpath = child(path, group);
+      const json& body = j[std::string(group)];
+      if (group == "not") {
+        std::uint32_t n = add_node(Node::Kind::negation, path);
+        std::uint32_t c = condition(body, gpath, depth + 1);
+        link(n, {c});
+        return n;
+      }
+      if (!body.is_array()) json_read::wrong_type(body, gpath, "array");
+      if (body.size() > kMaxItems) throw_invalid(gpath, "too many conditions");
+      std::uint32_t n = add_node(group == "all" ? Node::Kind::all : Node::Kind::any, path);
+      std::vector<std::uint32_t> kids;
+      for (std::size_t i = 0; i < body.size(); ++i)
+        kids.push_back(condition(body[i], child(gpath, i), depth + 1));
+      link(n, kids);
+      return n;
+    }
+    std::uint32_t n = add_node(Node::Kind::leaf, path);
+    impl_.nodes[n].first = static_cast<std::uint32_t>(impl_.leaves.size());
+    impl_.leaves.push_back(leaf(j, path));
+    return n;
+  }
+
+  void link(std::uint32_t n, const std::vector<std::uint32_t>& kids) {
+    impl_.nodes[n].first = static_cast<std::uint32_t>(impl_.children.size());
+    impl_.nodes[n].count = static_cast<std::uint32_t>(kids.size());
+    impl_.children.insert(impl_.children.end(), kids.begin(), kids.end());
+  }
+
+  Leaf leaf(const json& j, const std::string& path) {
+    ObjectReader r(j, path);
+    Leaf leaf;
+    std::string op_word;
+    if (!j.contains("field"))
+      throw_invalid(path,
+                    "expected a condition: {\"all\": [...]}, {\"any\": [...]}, {\"not\": {...}} or "
+                    "{\"field\", \"op\", \"value\"}");
+    r.required("field", leaf.field_name);
+    r.required("op", op_word);
+    auto field = resolve_field(leaf.field_name);
+    if (!field) throw_invalid(child(path, "field"), "unknown field \"" + leaf.field_name + "\"");
+    leaf.field = std::move(*field);
+    auto op = op_from_string(op_word);
+    if (!op) throw_invalid(child(path, "op"), "unknown operator \"" + op_word + "\"");
+    leaf.op = *op;
+    if (!op_fits(leaf.op, leaf.field.type))
+      throw_invalid(child(path, "op"), "operator \"" + op_word + "\" does not fit field \"" +
+                                           leaf.field_name + "\" (" +
+                                           std::string(type_word(leaf.field.type)) + ")");
+    if (leaf.field.id == FieldId::customer_tickets_opened)
+      r.required("days", leaf.days, json_read::Range{1, 3660});
+    if (leaf.field.id == FieldId::calendar_open) {
+      r.required("calendar", leaf.calendar, json_read::MaxLength{limits::id});
+      if (leaf.calendar.empty()) throw_invalid(child(path, "calendar"), "must not be empty");
+    }
+    const json* value = r.take("value");
+    r.finish();
+    const std::string vpath = child(path, "value");
+    if (leaf.op == Op::exists || leaf.op == Op::is_empty) {
+      if (value) throw_invalid(vpath, "operator \"" + op_word + "\" takes no value");
+      return leaf;
+    }
+    if (!value) throw_invalid(vpath, "missing required field");
+    leaf.expected_json = value->dump();
+    switch (leaf.op) {
+      case Op::in:
+      case Op::not_in: {
+        if (!value->is_array()) json_read::wrong_type(*value, vpath, "array");
+        if (value->empty()) throw_invalid(vpath, "must list at least one value");
+        if (value->size() > kMaxItems) throw_invalid(vpath, "too many values");
+        for (std::size_t i = 0; i < value->size(); ++i) add_literal(leaf, (*value)[i], child(vpath, i));
+        break;
+      }
+      case Op::between: {
+        if (!value->is_array() || value->size() != 2) throw_invalid(vpath, "expected [low, high]");
+        add_literal(leaf, (*value)[0], child(vpath, 0));
+        add_literal(leaf, (*value)[1], child(vpath, 1));
+        const Literal &lo = leaf.literals[0], &hi = leaf.literals[1];
+        if (lo.kind != hi.kind) throw_invalid(vpath, "low and high must be of one type");
+        if (lo.number > hi.number || lo.integer > hi.integer) throw_invalid(vpath, "low is above high");
+        break;
+      }
+      case Op::matches: {
+        add_literal(leaf, *value, vpath);
+        RE2::Options options;
+        options.set_log_errors(false);
+        leaf.regex = std::make_unique<RE2>(leaf.literals[0].text, options);
+        if (!leaf.regex->ok()) throw_invalid(vpath, "bad regular expression: " + leaf.regex->error());
+        break;
+      }
+      default: add_literal(leaf, *value, vpath);
+    }
+    return leaf;
+  }
+
+  // Reads one literal of the type the field and operator call for.
+  void add_literal(Leaf& leaf, const json& v, const std::string& path) {
+    Literal l;
+    const bool textual = leaf.op == Op::contains || leaf.op == Op::not_contains ||
+                         leaf.op == Op::starts_with || leaf.op == Op::matches;
+    const bool ordering = leaf.op == Op::gt || leaf.op == Op::gte || leaf.op == Op::lt ||
+                          leaf.op == Op::lte || leaf.op == Op::between;
+    FieldType type = leaf.field.type;
+    if (type == FieldType::dynamic) {
+      if (textual)
+        type = FieldType::text;
+      else if (ordering)
+        type = FieldType::number;
+    }
+    switch (type) {
+      case FieldType::text:
+      case FieldType::tags:
+        read(v, path, l.text, json_read::MaxLength{limits::text});
+        l.kind = Value::Kind::text;
+        if (leaf.field.id == FieldId::team && !teams_.contains(l.text))
+          throw_invalid(path, "unknown team \"" + l.text + "\"");
+        if (leaf.field.id == FieldId::assignee && !agents_.contains(l.text))
+          throw_invalid(path, "unknown agent \"" + l.text + "\"");
+        break;
+      case FieldType::enumeration: {
+        if (!v.is_string()) json_read::wrong_type(v, path, "string");
+        const auto& word = v.get_ref<const std::string&>();
+        const auto& names = leaf.field.enum_names;
+        auto it = std::find(names.begin(), names.end(), word);
+        if (it == names.end()) {
+          std::string allowed;
+          for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+          throw_invalid(path, "unknown value \"" + word + "\" for field \"" + leaf.field_name +
+                                  "\" (expected one of: " + allowed + ")");
+        }
+        l.kind = Value::Kind::enumeration;
+        l.integer = it - names.begin();
+        leaf.enum_mask |= std::uint64_t{1} << l.integer;
+        break;
+      }
+      case FieldType::number:
+        read(v, path, l.number);
+        l.kind = Value::Kind::number;
+        break;
+      case FieldType::boolean:
+        read(v, path, l.boolean);
+        l.kind = Value::Kind::boolean;
+        break;
+      case FieldType::instant: {
+        Instant t;
+        read(v, path, t);
+        l.kind = Value::Kind::instant;
+        l.integer = to_unix(t);
+        break;
+      }
+      case FieldType::dynamic:
+        if (v.is_string()) {
+          read(v, path, l.text, json_read::MaxLength{limits::text});
+          l.kind = Value::Kind::text;
+        } else if (v.is_boolean()) {
+          l.boolean = v.get<bool>();
+          l.kind = Value::Kind::boolean;
+        } else if (v.is_number()) {
+          read(v, path, l.number);
+          l.kind = Value::Kind::number;
+        } else {
+          json_read::wrong_type(v, path, "string, number or boolean");
+        }
+        break;
+    }
+    leaf.literals.push_back(std::move(l));
+  }
+
+  Action action(const json& j, const std::string& path) {
+    if (!j.is_object()) json_read::wrong_type(j, path, "object");
+    if (j.size() != 1)
+      throw_invalid(path, "an action is an object with exactly one key (\"set_team\", \"notify\", ...)");
+    const std::string& key = j.begin().key();
+    const json& v = j.begin().value();
+    const std::string vpath = child(path, key);
+    Action a;
+    auto word = [&](std::string& out, std::size_t max) {
+      read(v, vpath, out, json_read::MaxLength{max});
+      if (out.empty()) throw_invalid(vpath, "must not be empty");
+    };
+    if (key == "set_team") {
+      a.kind = Action::Kind::set_team;
+      word(a.value, limits::id);
+      if (!teams_.contains(a.value)) throw_invalid(vpath, "unknown team \"" + a.value + "\"");
+    } else if (key == "set_agent") {
+      a.kind = Action::Kind::set_agent;
+      word(a.value, limits::id);
+      if (!agents_.contains(a.value)) throw_invalid(vpath, "unknown agent \"" + a.value + "\"");
+    } else if (key == "assign_by") {
+      a.kind = Action::Kind::assign_by;
+      word(a.value, limits::id);
+    } else if (key == "add_tag" || key == "remove_tag") {
+      a.kind = key == "add_tag" ? Action::Kind::add_tag : Action::Kind::remove_tag;
+      word(a.value, limits::tag);
+    } else if (key == "set_sla_policy") {
+      a.kind = Action::Kind::set_sla_policy;
+      word(a.value, limits::id);
+    } else if (key == "set_priority") {
+      a.kind = Action::Kind::set_priority;
+      ObjectReader r(v, vpath);
+      r.required("level", a.value, json_read::MaxLength{limits::id});
+      if (a.value.empty()) throw_invalid(child(vpath, "level"), "must not be empty");
+      r.required("reason", a.reason, json_read::MaxLength{limits::name});
+      r.finish();
+    } else if (key == "escalate") {
+      a.kind = Action::Kind::escalate;
+      ObjectReader r(v, vpath);
+      r.required("level", a.level, json_read::Range{1, 4});
+      r.optional("reason", a.reason, json_read::MaxLength{limits::name});
+      r.finish();
+    } else if (key == "notify") {
+      a.kind = Action::Kind::notify;
+      ObjectReader r(v, vpath);
+      r.required("template", a.value, json_read::MaxLength{limits::id});
+      if (a.value.empty()) throw_invalid(child(vpath, "template"), "must not be empty");
+      const json* recipients = r.take("recipients");
+      const std::string rpath = child(vpath, "recipients");
+      if (!recipients) throw_invalid(rpath, "missing required field");
+      r.finish();
+      if (!recipients->is_array()) json_read::wrong_type(*recipients, rpath, "array");
+      if (recipients->empty()) throw_invalid(rpath, "must name at least one recipient");
+      for (std::size_t i = 0; i < recipients->size(); ++i) {
+        const json& w = (*recipients)[i];
+        bool known = false;
+        for (Recipient who : {Recipient::handler, Recipient::supervisor, Recipient::customer})
+          if (w.is_string() && w.get_ref<const std::string&>() == to_string(who)) {
+            a.recipients |= static_cast<RecipientSet>(who);
+            known = true;
+          }
+        if (!known)
+          throw_invalid(child(rpath, i), "unknown recipient " + w.dump() +
+                                             " (expected one of: handler, supervisor, customer)");
+      }
+    } else if (key == "require_approval") {
+      a.kind = Action::Kind::require_approval;
+      ObjectReader r(v, vpath);
+      std::string who = "supervisor";
+      r.optional("approver", who);
+      r.required("reason", a.reason, json_read::MaxLength{limits::name});
+      r.finish();
+      bool known = false;
+      for (Approver ap : {Approver::team_lead, Approver::supervisor, Approver::manager})
+        if (who == to_string(ap)) {
+          a.approver = ap;
+          known = true;
+        }
+      if (!known)
+        throw_invalid(child(vpath, "approver"),
+                      "unknown approver \"" + who + "\" (expected one of: team_lead, supervisor, manager)");
+    } else {
+      throw_invalid(path, "unknown action \"" + key +
+                              "\" (expected one of: set_team, set_agent, assign_by, set_priority, add_tag, "
+                              "remove_tag, set_sla_policy, escalate, notify, require_approval)");
+    }
+    return a;
+  }
+
+  RuleSet::Impl& impl_;
+  std::set<std::string, std::less<>> teams_;
+  std::set<std::string, std::less<>> agents_;
+};
+
+}  // namespace
+}  // namespace routing
+
+RoutingDirectory RoutingDirectory::from(std::span<const Team> teams, std::span<const Agent> agents) {
+  RoutingDirectory d;
+  for (const auto& t : teams) d.teams.push_back(t.id);
+  for (const auto& a : agents) d.agents.push_back(a.id);
+  return d;
+}
+
+RuleSet RuleSet::from_json_text(std::string_view text, const RoutingDirectory& directory) {
+  const json j = parse_json(text);
+  auto impl = std::make_shared<Impl>();
+  routing::Compiler(*impl, directory).rule_set(j);
+  impl->warnings = routing::lint(j["rules"]);
+  return RuleSet(std::move(impl));
+}
+
+RuleSet::RuleSet(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+
+const std::string& RuleSet::version() const { return impl_->version; }
+std::size_t RuleSet::size() const { return impl_->rules.size(); }
+const std::vector<LintWarning>& RuleSet::warnings() const { return impl_->warnings; }
+
+}  // namespace ticketcore

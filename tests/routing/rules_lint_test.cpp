@@ -1,0 +1,129 @@
+// Lint warnings: shadowed rules, self-contradictions, actions that undo each other.
+#include <catch2/catch.hpp>
+
+#include "routing/rules_support.hpp"
+
+using namespace ticketcore;
+using namespace ticketcore::rules_test;
+
+namespace {
+
+json rule(const char* id, json when, json then, bool stop = false) {
+  return json{{"id", id}, {"name", id}, {"when", std::move(when)}, {"then", std::move(then)}, {"stop", stop}};
+}
+
+std::vector<LintWarning> lint(json rules) {
+  return load(json{{"version", "v"}, {"rules", rules}}).warnings();
+}
+
+const json tag_a = json::array({json{{"add_tag", "a"}}});
+const json tag_b = json::array({json{{"add_tag", "b"}}});
+
+}  // namespace
+
+TEST_CASE("rules lint: a rule behind a stop rule whose condition covers it never fires") {
+  const json complaint = cond("request_type", "eq", "complaint");
+  const json vip = cond("customer.tier", "in", {"vip", "strategic"});
+  // Identical condition.
+  auto w = lint({rule("first", complaint, tag_a, true), rule("second", complaint, tag_b)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].kind == LintKind::shadowed);
+  CHECK(w[0].rule_id == "second");
+  CHECK(w[0].path == "/rules/1");
+  CHECK_THAT(w[0].message, Catch::Contains("\"first\""));
+  // A stronger conjunction behind a weaker one.
+  w = lint({rule("first", json{{"all", {vip}}}, tag_a, true),
+            rule("second", json{{"all", {cond("customer.tier", "eq", "vip"), complaint}}}, tag_b)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].rule_id == "second");
+  // A catch-all stop rule shadows everything after it.
+  w = lint({rule("all", json{{"all", json::array()}}, tag_a, true), rule("x", complaint, tag_b)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].kind == LintKind::shadowed);
+  // Identical non-set comparisons count too.
+  const json late = cond("hours_since_created", "gt", 24);
+  w = lint(
+      {rule("late", late, tag_a, true), rule("late-complaint", json{{"all", {complaint, late}}}, tag_b)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].rule_id == "late-complaint");
+}
+
+TEST_CASE("rules lint: rules that may still fire are not flagged") {
+  const json complaint = cond("request_type", "eq", "complaint");
+  // Not a stop rule, a narrower earlier rule, a disabled earlier rule, an undecidable one.
+  CHECK(lint({rule("first", complaint, tag_a), rule("second", complaint, tag_b)}).empty());
+  CHECK(lint({rule("first", cond("customer.tier", "eq", "vip"), tag_a, true),
+              rule("second", cond("customer.tier", "in", {"vip", "normal"}), tag_b)})
+            .empty());
+  json disabled = rule("first", complaint, tag_a, true);
+  disabled["enabled"] = false;
+  CHECK(lint({disabled, rule("second", complaint, tag_b)}).empty());
+  CHECK(lint({rule("first", json{{"any", {complaint}}}, tag_a, true), rule("second", complaint, tag_b)})
+            .empty());
+  CHECK(lint({rule("first", cond("hours_since_created", "gt", 24), tag_a, true),
+              rule("second", cond("hours_since_created", "gt", 48), tag_b)})
+            .empty());
+}
+
+TEST_CASE("rules lint: a condition that contradicts itself") {
+  auto w = lint(
+      {rule("c", json{{"all", {cond("channel", "eq", "phone"), cond("channel", "eq", "email")}}}, tag_a)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].kind == LintKind::contradiction);
+  CHECK(w[0].rule_id == "c");
+  CHECK(w[0].path == "/rules/0/when");
+  CHECK_THAT(w[0].message, Catch::Contains("\"channel\""));
+  // Nested, with in and not_in.
+  w = lint({rule("n",
+                 json{{"any",
+                       {cond("channel", "eq", "phone"),
+                        json{{"all",
+                              {cond("customer.tier", "in", {"vip", "strategic"}),
+                               cond("customer.tier", "not_in", {"vip", "strategic"})}}}}}},
+                 tag_a)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].path == "/rules/0/when/any/1");
+  // eq and ne on one value; numbers compare as numbers.
+  w = lint({rule("m", json{{"all", {cond("attributes.floor", "eq", 3), cond("attributes.floor", "ne", 3.0)}}},
+                 tag_a)});
+  CHECK(w.size() == 1);
+  // Satisfiable: overlapping sets, different fields, tags (any-of).
+  CHECK(lint({rule("ok",
+                   json{{"all", {cond("channel", "in", {"phone", "chat"}), cond("channel", "ne", "chat")}}},
+                   tag_a)})
+            .empty());
+  CHECK(lint({rule("ok", json{{"all", {cond("tags", "in", {"a"}), cond("tags", "in", {"b"})}}}, tag_a)})
+            .empty());
+  CHECK(lint({rule("ok", json{{"any", {cond("channel", "eq", "phone"), cond("channel", "eq", "email")}}},
+                   tag_a)})
+            .empty());
+}
+
+TEST_CASE("rules lint: matching rules whose actions undo each other") {
+  const json complaint = cond("request_type", "eq", "complaint");
+  auto w = lint({rule("add", complaint, json::array({json{{"add_tag", "x"}}})),
+                 rule("remove", json{{"all", json::array()}}, json::array({json{{"remove_tag", "x"}}}))});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].kind == LintKind::undoing_actions);
+  CHECK(w[0].rule_id == "remove");
+  CHECK_THAT(w[0].message, Catch::Contains("\"add\""));
+  w = lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
+            rule("b", complaint, json::array({json{{"set_team", "technical_support"}}}))});
+  REQUIRE(w.size() == 1);
+  CHECK_THAT(w[0].message, Catch::Contains("set_team \"customer_relations\" then \"technical_support\""));
+  w = lint({rule("self", complaint, json::array({json{{"add_tag", "x"}}, json{{"remove_tag", "x"}}}))});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].rule_id == "self");
+  // Not when the earlier rule stops, the two cannot both match, or the values agree.
+  CHECK(
+      lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}}), true),
+            rule("b", json{{"all", json::array()}}, json::array({json{{"set_team", "technical_support"}}}))})
+          .empty());
+  CHECK(lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
+              rule("b", cond("request_type", "eq", "consultation"),
+                   json::array({json{{"set_team", "technical_support"}}}))})
+            .empty());
+  CHECK(lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
+              rule("b", complaint, json::array({json{{"set_team", "customer_relations"}}}))})
+            .empty());
+}
