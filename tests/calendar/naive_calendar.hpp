@@ -25,7 +25,8 @@ class NaiveCalendar {
  public:
   using Minutes = std::vector<std::pair<int, int>>;  // [from, to) in minutes after midnight
 
-  explicit NaiveCalendar(const nlohmann::json& config) : zone_(date::locate_zone(config.at("time_zone"))) {
+  explicit NaiveCalendar(const nlohmann::json& config)
+      : zone_(date::locate_zone(config.at("time_zone").get<std::string>())) {
     static const char* keys[7] = {"monday", "tuesday",  "wednesday", "thursday",
                                   "friday", "saturday", "sunday"};
     for (int w = 0; w < 7; ++w)
@@ -97,7 +98,8 @@ class NaiveCalendar {
     if (b < a) return -between(b, a);
     std::int64_t total = 0;
     for (auto u = a; u < b;) {
-      const auto next = std::min(b, date::floor<std::chrono::minutes>(u) + std::chrono::minutes{1});
+      const date::sys_seconds next =
+          std::min<date::sys_seconds>(b, date::floor<std::chrono::minutes>(u) + std::chrono::minutes{1});
       if (open_at(u)) total += (next - u).count();
       u = next;
     }
@@ -144,6 +146,9 @@ class NaiveTimeline {
       open_[i] = calendar.open_at(from_ + std::chrono::minutes{i});
       cum_[i + 1] = cum_[i] + (open_[i] ? 60 : 0);
     }
+    next_open_.resize(minutes + 1);
+    next_open_[minutes] = minutes;
+    for (auto i = minutes - 1; i >= 0; --i) next_open_[i] = open_[i] ? i : next_open_[i + 1];
   }
 
   bool is_open(date::sys_seconds t) const { return open_[index(t)]; }
@@ -165,12 +170,20 @@ class NaiveTimeline {
     return minute(k - 1) + std::chrono::seconds{target - cum_[k - 1]};
   }
 
+  /// The first instant from t on that is closed, searching at most `limit` ahead (else t).
+  date::sys_seconds next_close(date::sys_seconds t, std::chrono::minutes limit) const {
+    if (!is_open(t)) return t;
+    const auto first = index(t);
+    for (auto i = first + 1; i < first + limit.count() && i < static_cast<std::int64_t>(open_.size()); ++i)
+      if (!open_[i]) return minute(i);
+    return t;
+  }
+
   date::sys_seconds next_open(date::sys_seconds t) const {
     if (is_open(t)) return t;
-    for (auto i = index(t) + 1;; ++i) {
-      require_inside(i < static_cast<std::int64_t>(open_.size()));
-      if (open_[i]) return minute(i);
-    }
+    const auto i = next_open_[index(t)];
+    require_inside(i < static_cast<std::int64_t>(open_.size()));
+    return minute(i);
   }
 
   /// Day by day: next_open(t), then the same local time n working days later (n >= 0), with a
@@ -207,6 +220,7 @@ class NaiveTimeline {
   date::sys_seconds from_;
   std::vector<std::int64_t> cum_;
   std::vector<char> open_;
+  std::vector<std::int64_t> next_open_;  // the first open minute from minute i on
 };
 
 }  // namespace ticketcore::testing
