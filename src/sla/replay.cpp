@@ -182,15 +182,28 @@ class Replayer {
     return m.add(cursor, rem);
   }
 
+  // Working days land on add_working_days' own instant (Monday 09:00 rather than the Friday
+  // 18:00 closing that holds as many business seconds) unless a pause moved the clock.
+  std::optional<Instant> exact_due(const Countdown& c, const SlaDuration& d, const Meter& m,
+                                   std::int64_t times, std::optional<Instant> until = std::nullopt) const {
+    if (d.clock != SlaClock::working_days) return std::nullopt;
+    const Instant due = m.calendar->add_working_days(c.start, int(d.amount * times));
+    for (const Interval& p : pauses_of(c)) {
+      if (until && p.from >= *until) break;
+      if (p.from < due && (!p.to || *p.to > c.start)) return std::nullopt;
+    }
+    return due;
+  }
+
   // Fires `key` at the instant the countdown reaches x, if that falls in this segment
   // [s, e) (or [s, e] for the last one); a crossing before s (after a re-target) fires at s.
   bool check(const Countdown& c, const Meter& m, std::int64_t x, Instant s, Instant e, bool last,
-             DueAction action) {
+             DueAction action, std::optional<Instant> exact = std::nullopt) {
     if (fired_.count(action.key)) return false;
     std::optional<Instant> when;
     if (paused_now()) {
       if (elapsed(c, m, s) >= x) when = s;
-    } else if (auto t = instant_at(c, m, x)) {
+    } else if (auto t = exact ? exact : instant_at(c, m, x)) {
       if (*t <= s)
         when = s;
       else if (*t < e || (last && *t <= e))
@@ -234,7 +247,7 @@ class Replayer {
             a.target = t;
             a.key = base + "/owed" + std::to_string(k);
             if (!fired_.count(a.key)) {
-              if (!check(c, m, budget * k, s, e, last, a)) break;
+              if (!check(c, m, budget * k, s, e, last, a, exact_due(c, pt->within, m, k))) break;
               if (!c.breached_at) c.breached_at = actions_.back().due_at;
             }
             if (budget <= 0) break;
@@ -244,7 +257,8 @@ class Replayer {
           a.kind = DueActionKind::sla_breach;
           a.target = t;
           a.key = base + "/breach";
-          if (check(c, m, budget, s, e, last, a)) c.breached_at = actions_.back().due_at;
+          if (check(c, m, budget, s, e, last, a, exact_due(c, pt->within, m, 1)))
+            c.breached_at = actions_.back().due_at;
         }
       }
     }
@@ -259,21 +273,23 @@ class Replayer {
       a.team = rule.team;
       a.rule = rule.id;
       a.key = key("escalation/" + rule.id + "/assignment" + std::to_string(c.anchor));
-      check(c, m, budget_of(rule.after, m, c.start), s, e, last, a);
+      check(c, m, budget_of(rule.after, m, c.start), s, e, last, a, exact_due(c, rule.after, m, 1));
     }
     if (c_.survey_after_resolution && survey_.active) {
       const Meter m = meter_for(*c_.survey_after_resolution, c_);
       DueAction a;
       a.kind = DueActionKind::satisfaction_survey;
       a.key = key("satisfaction_survey/resolution" + std::to_string(survey_.anchor));
-      check(survey_, m, budget_of(*c_.survey_after_resolution, m, survey_.start), s, e, last, a);
+      check(survey_, m, budget_of(*c_.survey_after_resolution, m, survey_.start), s, e, last, a,
+            exact_due(survey_, *c_.survey_after_resolution, m, 1));
     }
     if (c_.auto_close_after_resolution && auto_close_.active) {
       const Meter m = meter_for(*c_.auto_close_after_resolution, c_);
       DueAction a;
       a.kind = DueActionKind::auto_close;
       a.key = key("auto_close/resolution" + std::to_string(auto_close_.anchor));
-      check(auto_close_, m, budget_of(*c_.auto_close_after_resolution, m, auto_close_.start), s, e, last, a);
+      check(auto_close_, m, budget_of(*c_.auto_close_after_resolution, m, auto_close_.start), s, e, last, a,
+            exact_due(auto_close_, *c_.auto_close_after_resolution, m, 1));
     }
   }
 
@@ -400,7 +416,8 @@ class Replayer {
       ts.remaining_seconds = ts.budget_seconds - ts.elapsed_seconds;
       ts.percent_used = ts.budget_seconds > 0 ? 100.0 * double(ts.elapsed_seconds) / double(ts.budget_seconds)
                                               : (ts.elapsed_seconds >= 0 ? 100.0 : 0.0);
-      const auto due = instant_at(c, m, ts.budget_seconds, c.ended_at);
+      auto due = exact_due(c, pt->within, m, 1, c.ended_at);
+      if (!due) due = instant_at(c, m, ts.budget_seconds, c.ended_at);
       ts.due_at = due ? *due : m.add(now_, std::max<std::int64_t>(ts.remaining_seconds, 0));
       ts.met_at = c.met_at;
       ts.breached_at = c.breached_at;
