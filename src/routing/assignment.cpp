@@ -29,20 +29,26 @@ std::optional<std::string_view> ticket_value(const Ticket& ticket, const Assignm
   return std::string_view(*text);
 }
 
-// One assignment's view of the request: per-call caches, so each calendar is asked
-// once and each ticket value is looked up once per step.
+// One assignment's view of the request, with per-call caches: each agent's load is
+// looked up once, and each calendar (by the agent's own id, or by team) asked once.
 class Run {
  public:
-  Run(const AssignmentRequest& request, const Workload& workload) : req_(request), workload_(workload) {}
+  Run(const AssignmentRequest& request, const Workload& workload)
+      : req_(request), workload_(workload), loads_(request.agents.size(), -1) {}
 
-  std::int64_t open_tickets(const Agent& agent) const {
-    auto it = workload_.open_tickets.find(agent.id);
-    return it == workload_.open_tickets.end() ? 0 : it->second;
+  std::int64_t open_tickets(std::uint32_t i) {
+    std::int64_t& load = loads_[i];
+    if (load < 0) {
+      auto it = workload_.open_tickets.find(req_.agents[i].id);
+      load = it == workload_.open_tickets.end() ? 0 : std::max<std::int64_t>(it->second, 0);
+    }
+    return load;
   }
 
-  // The first reason a filter sets this agent aside, or nullopt when it passes.
+  // The first reason a filter sets agent i aside, or nullopt when it passes.
   std::optional<RejectReason> check(const AssignmentFilter& f, std::string_view team,
-                                    const std::optional<std::string_view>& value, const Agent& agent) {
+                                    const std::optional<std::string_view>& value, std::uint32_t i) {
+    const Agent& agent = req_.agents[i];
     switch (f.kind) {
       case FilterKind::team:
         if (agent.team != team) return RejectReason::other_team;
@@ -75,38 +81,54 @@ class Run {
         if (agent.seniority < f.tier_minimum[static_cast<std::size_t>(req_.tier)])
           return RejectReason::below_tier;
         break;
-      case FilterKind::availability: return availability(agent);
+      case FilterKind::availability:
+        if (!agent.active) return RejectReason::inactive;
+        if (agent.away) return RejectReason::away;
+        return working_now(agent);
       case FilterKind::capacity:
-        if (open_tickets(agent) >= agent.max_concurrent_tickets) return RejectReason::at_capacity;
+        if (open_tickets(i) >= agent.max_concurrent_tickets) return RejectReason::at_capacity;
         break;
     }
     return std::nullopt;
   }
 
  private:
-  std::optional<RejectReason> availability(const Agent& agent) {
-    if (!agent.active) return RejectReason::inactive;
-    if (agent.away) return RejectReason::away;
+  // Whether the agent's working calendar is open now: the agent's own, else the
+  // team's, else the desk default; nobody naming one means no hours limit.
+  std::optional<RejectReason> working_now(const Agent& agent) {
+    const bool own = !agent.calendar.empty();
+    const std::string_view key = own ? agent.calendar : agent.team;
+    for (const auto& c : calendar_answers_)
+      if (c.own == own && c.key == key) return c.answer;
     const std::string* id = &agent.calendar;
-    if (id->empty()) {
-      auto team = std::find_if(req_.teams.begin(), req_.teams.end(),
-                               [&](const Team& t) { return t.id == agent.team; });
-      if (team != req_.teams.end()) id = &team->calendar;
+    if (!own) {
+      auto t = std::find_if(req_.teams.begin(), req_.teams.end(),
+                            [&](const Team& x) { return x.id == agent.team; });
+      if (t != req_.teams.end()) id = &t->calendar;
+      if (id->empty()) id = &req_.calendars.desk_default;
     }
-    if (id->empty()) id = &req_.calendars.desk_default;
-    if (id->empty()) return std::nullopt;  // nobody names working hours: always available
-    const BusinessCalendar* calendar = req_.calendars.find(*id);
-    if (!calendar) return RejectReason::unknown_calendar;
-    for (const auto& [seen, open] : open_now_)
-      if (seen == calendar) return open ? std::nullopt : std::optional(RejectReason::off_calendar);
-    const bool open = calendar->is_open(req_.now);
-    open_now_.emplace_back(calendar, open);
-    return open ? std::nullopt : std::optional(RejectReason::off_calendar);
+    std::optional<RejectReason> answer;
+    if (!id->empty()) {
+      const BusinessCalendar* calendar = req_.calendars.find(*id);
+      if (!calendar)
+        answer = RejectReason::unknown_calendar;
+      else if (!calendar->is_open(req_.now))
+        answer = RejectReason::off_calendar;
+    }
+    calendar_answers_.push_back({own, key, answer});
+    return answer;
   }
+
+  struct CalendarAnswer {
+    bool own;  // keyed by the agent's own calendar id, else by team id
+    std::string_view key;
+    std::optional<RejectReason> answer;  // nullopt: open now
+  };
 
   const AssignmentRequest& req_;
   const Workload& workload_;
-  std::vector<std::pair<const BusinessCalendar*, bool>> open_now_;
+  std::vector<std::int64_t> loads_;  // -1: not looked up yet
+  std::vector<CalendarAnswer> calendar_answers_;
 };
 
 // The team a strategy works in: its team filter's team, else the ticket's team.
@@ -130,6 +152,7 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
 
   const auto& agents = request.agents;
   Assignment out;
+  out.rejections.reserve(agents.size());
   Run run(request, workload);
   std::optional<std::string_view> queue_team;
   std::vector<std::uint32_t> candidates;
@@ -153,7 +176,7 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
     for (std::uint32_t i = 0; i < agents.size(); ++i) {
       bool kept = true;
       for (std::size_t k = 0; k < filters.size() && kept; ++k)
-        if (auto reason = run.check(filters[k], team, values[k], agents[i])) {
+        if (auto reason = run.check(filters[k], team, values[k], i)) {
           out.rejections.push_back({i, step_index, static_cast<std::uint16_t>(k), *reason});
           kept = false;
         }
@@ -166,7 +189,7 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
       std::int64_t best_load = 0;
       for (auto i : candidates) {
         const Agent& a = agents[i];
-        const std::int64_t load = run.open_tickets(a);
+        const std::int64_t load = run.open_tickets(i);
         if (load >= a.max_concurrent_tickets) {
           out.rejections.push_back(
               {i, step_index, static_cast<std::uint16_t>(filters.size()), RejectReason::at_capacity});
@@ -212,25 +235,55 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
 
 std::string explain(const Assignment& assignment, const AssignmentConfig& config,
                     std::span<const Agent> agents) {
+  // Appends only: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string temporaries.
   std::string text;
   for (std::size_t step = 0; step < assignment.steps.size(); ++step) {
     const AssignmentStrategy* s = config.find(assignment.steps[step]);
-    text += "step " + std::to_string(step + 1) + " \"" + assignment.steps[step] + "\"";
-    if (s) text += " (" + std::string(to_string(s->chooser)) + ")";
-    text += step == assignment.decided_by ? ": chose " + assignment.agent : ": nobody fits";
+    text += "step ";
+    text += std::to_string(step + 1);
+    text += " \"";
+    text += assignment.steps[step];
+    text += '"';
+    if (s) {
+      text += " (";
+      text += ticketcore::to_string(s->chooser);
+      text += ')';
+    }
+    if (step == assignment.decided_by) {
+      text += ": chose ";
+      text += assignment.agent;
+    } else {
+      text += ": nobody fits";
+    }
     text += '\n';
     for (const auto& r : assignment.rejections) {
       if (r.step != step) continue;
-      text += "  " + (r.agent < agents.size() ? agents[r.agent].id : "#" + std::to_string(r.agent)) + ": ";
-      if (s && r.filter < s->filters.size())
-        text += "filter " + std::to_string(r.filter + 1) + " (" +
-                std::string(to_string(s->filters[r.filter].kind)) + ")";
-      else
-        text += "chooser";
-      text += ": " + std::string(to_string(r.reason)) + '\n';
+      text += "  ";
+      if (r.agent < agents.size()) {
+        text += agents[r.agent].id;
+      } else {
+        text += '#';
+        text += std::to_string(r.agent);
+      }
+      if (s && r.filter < s->filters.size()) {
+        text += ": filter ";
+        text += std::to_string(r.filter + 1);
+        text += " (";
+        text += ticketcore::to_string(s->filters[r.filter].kind);
+        text += ')';
+      } else {
+        text += ": chooser";
+      }
+      text += ": ";
+      text += ticketcore::to_string(r.reason);
+      text += '\n';
     }
   }
-  if (assignment.queued()) text += "left in the queue of team \"" + assignment.team + "\"\n";
+  if (assignment.queued()) {
+    text += "left in the queue of team \"";
+    text += assignment.team;
+    text += "\"\n";
+  }
   return text;
 }
 
