@@ -223,10 +223,13 @@ class Compiler {
       case FieldType::tags:
         read(v, path, l.text, json_read::MaxLength{limits::text});
         l.kind = Value::Kind::text;
-        if (leaf.field.id == FieldId::team && !teams_.contains(l.text))
-          throw_invalid(path, "unknown team \"" + l.text + "\"");
-        if (leaf.field.id == FieldId::assignee && !agents_.contains(l.text))
-          throw_invalid(path, "unknown agent \"" + l.text + "\"");
+        // A team or agent compared whole must exist; "" stands for none, and parts of ids are free.
+        if (!textual && !l.text.empty()) {
+          if (leaf.field.id == FieldId::team && !teams_.contains(l.text))
+            throw_invalid(path, "unknown team \"" + l.text + "\"");
+          if (leaf.field.id == FieldId::assignee && !agents_.contains(l.text))
+            throw_invalid(path, "unknown agent \"" + l.text + "\"");
+        }
         break;
       case FieldType::enumeration: {
         if (!v.is_string()) json_read::wrong_type(v, path, "string");
