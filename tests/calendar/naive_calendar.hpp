@@ -13,7 +13,6 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -111,10 +110,9 @@ class NaiveCalendar {
  private:
   static int weekday(date::sys_days d) { return (date::weekday(d).c_encoding() + 6) % 7; }
   static date::sys_days day(const nlohmann::json& text) {
-    date::year_month_day ymd{};
-    std::istringstream in(text.get<std::string>());
-    in >> date::parse("%F", ymd);
-    return date::sys_days(ymd);
+    const std::string s = text.get<std::string>();  // YYYY-MM-DD
+    return date::sys_days(date::year{std::stoi(s.substr(0, 4))} / std::stoi(s.substr(5, 2)) /
+                          std::stoi(s.substr(8, 2)));
   }
   static int clock(const nlohmann::json& text) {
     const std::string s = text.get<std::string>();
