@@ -60,6 +60,9 @@ TEST_CASE("add_working_days starts from the next opening and lands inside hours"
   const auto lunch =
       calendar("Asia/Shanghai", week_of(weekdays, ranges({{"09:00", "12:00"}, {"13:00", "18:00"}})));
   CHECK(lunch.add_working_days(at("2026-03-06T17:00:00+08:00"), 1) == at("2026-03-09T17:00:00+08:00"));
+  CHECK(lunch.add_working_days(at("2026-03-06T12:30:00+08:00"), 1) == at("2026-03-09T13:00:00+08:00"));
+  // On a Sunday: from Monday 09:00 (biz would say Monday 12:00, see docs/sla.md).
+  CHECK(cal.add_working_days(at("2026-03-08T12:00:00+08:00"), 1) == at("2026-03-10T09:00:00+08:00"));
 }
 
 TEST_CASE("a start outside hours counts from the next opening") {
