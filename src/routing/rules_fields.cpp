@@ -370,7 +370,7 @@ std::string describe(const Value& v) {
     case Value::Kind::number: return json_read::json(v.number).dump();
     case Value::Kind::boolean: return v.boolean ? "true" : "false";
     case Value::Kind::tags: return json_read::json(*v.tags).dump();
-    case Value::Kind::instant: return "\"" + format_instant(from_unix(v.integer)) + "\"";
+    case Value::Kind::instant: return json_read::json(format_instant(from_unix(v.integer))).dump();
   }
   return "missing";
 }

@@ -23,8 +23,8 @@ std::string canonical(const json& v) { return v.is_number() ? json(v.get<double>
 // The field a comparison reads, with its parameters ("customer.tickets_opened/30").
 std::string field_key(const json& leaf) {
   std::string key = leaf["field"].get<std::string>();
-  if (leaf.contains("days")) key += "/" + leaf["days"].dump();
-  if (leaf.contains("calendar")) key += "/" + leaf["calendar"].get<std::string>();
+  if (leaf.contains("days")) key.append("/").append(leaf["days"].dump());
+  if (leaf.contains("calendar")) key.append("/").append(leaf["calendar"].get<std::string>());
   return key;
 }
 
@@ -169,7 +169,7 @@ Effects effects_of(const json& then) {
   return e;
 }
 
-std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+std::string quoted(const std::string& s) { return json(s).dump(); }
 
 }  // namespace
 

@@ -59,7 +59,7 @@ class Compiler {
       const std::string path = child("/rules", i);
       const json& rj = (*rules)[i];
       // The rule id goes into every error below, so read it first.
-      std::string id = "#" + std::to_string(i);
+      std::string id = std::string("#").append(std::to_string(i));
       if (rj.is_object() && rj.contains("id") && rj["id"].is_string()) id = rj["id"].get<std::string>();
       try {
         rule(rj, path);
