@@ -2,7 +2,7 @@
 
 #include <algorithm>
 #include <array>
-#include <set>
+#include <functional>
 
 #include "ticketcore/error.hpp"
 
@@ -38,11 +38,20 @@ Meter meter_for(const SlaDuration& d, const SlaConfig& config) {
   return {&cal, d.clock, d.calendar.empty() ? config.default_calendar : d.calendar};
 }
 
-// The duration in the meter's seconds, for a clock that starts at `start`.
-std::int64_t budget_of(const SlaDuration& d, const Meter& m, Instant start) {
-  if (d.clock != SlaClock::working_days) return d.amount;
-  return m.between(start, m.calendar->add_working_days(start, int(d.amount)));
-}
+// A target in meter seconds; for working days also the instant add_working_days gives.
+struct Budget {
+  std::int64_t seconds = 0;
+  std::optional<Instant> working_days_due;
+};
+
+// Which action a threshold is, without building its text key: kind, target or rule, step, anchor.
+struct ActionId {
+  DueActionKind kind;
+  std::uint8_t which;
+  int step;
+  std::int64_t anchor;
+  friend bool operator==(const ActionId&, const ActionId&) = default;
+};
 
 // One clock: a target's cycle, a periodic-update period chain, an escalation, a survey, an auto-close.
 struct Countdown {
@@ -56,6 +65,8 @@ struct Countdown {
   std::optional<Instant> ended_at;  // met or cancelled
   bool cancelled = false;
   int warned = 0;
+  mutable const SlaDuration* budget_for = nullptr;  // what `budget` was computed for
+  mutable Budget budget;
 
   void begin(Instant at, std::int64_t seq, int cyc) {
     *this = Countdown{};
@@ -88,7 +99,12 @@ const std::string* payload_string(const Event& e, std::string_view key) {
 
 class Replayer {
  public:
-  Replayer(const SlaSubject& s, const SlaConfig& c, Instant now) : s_(s), c_(c), now_(now) {}
+  Replayer(const SlaSubject& s, const SlaConfig& c, Instant now, std::optional<Instant> actions_after)
+      : s_(s), c_(c), now_(now), actions_after_(actions_after) {
+    for (const EscalationRule& rule : c_.escalations) escalation_meters_.push_back(meter_for(rule.after, c_));
+    if (c_.survey_after_resolution) survey_meter_ = meter_for(*c_.survey_after_resolution, c_);
+    if (c_.auto_close_after_resolution) auto_close_meter_ = meter_for(*c_.auto_close_after_resolution, c_);
+  }
 
   Replay run() {
     std::vector<const Event*> events;
@@ -139,16 +155,25 @@ class Replayer {
     return s_.ticket.priority;
   }
 
-  void choose() { choice_ = c_.choose(priority_, s_.tier, s_.ticket.request_type, s_.ticket.channel); }
+  void choose() {
+    choice_ = c_.choose(priority_, s_.tier, s_.ticket.request_type, s_.ticket.channel);
+    for (Countdown& c : targets_) c.budget_for = nullptr;
+    if (!choice_.policy) return;
+    for (SlaTarget t : kTargets)
+      if (const PolicyTarget* pt = choice_.policy->find(t))
+        target_meters_[static_cast<std::size_t>(t)] = meter_for(pt->within, c_);
+  }
 
   bool paused_now() const { return !pauses_.empty() && !pauses_.back().to; }
 
-  // Pauses that apply to a countdown, in time order.
-  std::vector<Interval> pauses_of(const Countdown& c) const {
-    std::vector<Interval> all = pauses_;
-    all.insert(all.end(), c.own_pauses.begin(), c.own_pauses.end());
-    std::sort(all.begin(), all.end(), [](const Interval& a, const Interval& b) { return a.from < b.from; });
-    return all;
+  // Pauses that apply to a countdown, in time order: the ticket's, plus the countdown's own.
+  const std::vector<Interval>& pauses_of(const Countdown& c) const {
+    if (c.own_pauses.empty()) return pauses_;
+    scratch_ = pauses_;
+    scratch_.insert(scratch_.end(), c.own_pauses.begin(), c.own_pauses.end());
+    std::sort(scratch_.begin(), scratch_.end(),
+              [](const Interval& a, const Interval& b) { return a.from < b.from; });
+    return scratch_;
   }
 
   // Meter seconds counted from the countdown's start to t, pauses excluded.
@@ -182,12 +207,26 @@ class Replayer {
     return m.add(cursor, rem);
   }
 
+  // The target in meter seconds, cached per countdown (working days cost a calendar walk).
+  const Budget& budget(const Countdown& c, const SlaDuration& d, const Meter& m) const {
+    if (c.budget_for != &d) {
+      c.budget_for = &d;
+      c.budget = {d.amount, std::nullopt};
+      if (d.clock == SlaClock::working_days) {
+        c.budget.working_days_due = m.calendar->add_working_days(c.start, int(d.amount));
+        c.budget.seconds = m.between(c.start, *c.budget.working_days_due);
+      }
+    }
+    return c.budget;
+  }
+
   // Working days land on add_working_days' own instant (Monday 09:00 rather than the Friday
   // 18:00 closing that holds as many business seconds) unless a pause moved the clock.
-  std::optional<Instant> exact_due(const Countdown& c, const SlaDuration& d, const Meter& m,
+  std::optional<Instant> exact_due(const Countdown& c, const SlaDuration& d, const Budget& b, const Meter& m,
                                    std::int64_t times, std::optional<Instant> until = std::nullopt) const {
     if (d.clock != SlaClock::working_days) return std::nullopt;
-    const Instant due = m.calendar->add_working_days(c.start, int(d.amount * times));
+    const Instant due =
+        times == 1 ? *b.working_days_due : m.calendar->add_working_days(c.start, int(d.amount * times));
     for (const Interval& p : pauses_of(c)) {
       if (until && p.from >= *until) break;
       if (p.from < due && (!p.to || *p.to > c.start)) return std::nullopt;
@@ -195,101 +234,139 @@ class Replayer {
     return due;
   }
 
-  // Fires `key` at the instant the countdown reaches x, if that falls in this segment
-  // [s, e) (or [s, e] for the last one); a crossing before s (after a re-target) fires at s.
-  bool check(const Countdown& c, const Meter& m, std::int64_t x, Instant s, Instant e, bool last,
-             DueAction action, std::optional<Instant> exact = std::nullopt) {
-    if (fired_.count(action.key)) return false;
-    std::optional<Instant> when;
+  // When the countdown reaches x, if that falls in this segment [s, e) (or [s, e] for the
+  // last one); a crossing before s (after a re-target) counts at s.
+  std::optional<Instant> crossing(const Countdown& c, const Meter& m, std::int64_t x, Instant s, Instant e,
+                                  bool last, std::optional<Instant> exact) const {
     if (paused_now()) {
-      if (elapsed(c, m, s) >= x) when = s;
-    } else if (auto t = exact ? exact : instant_at(c, m, x)) {
-      if (*t <= s)
-        when = s;
-      else if (*t < e || (last && *t <= e))
-        when = *t;
+      if (elapsed(c, m, s) >= x) return s;
+      return std::nullopt;
     }
+    const auto t = exact ? exact : instant_at(c, m, x);
+    if (!t) return std::nullopt;
+    if (*t <= s) return s;
+    if (*t < e || (last && *t <= e)) return *t;
+    return std::nullopt;
+  }
+
+  bool fired(const ActionId& id) const { return std::find(fired_.begin(), fired_.end(), id) != fired_.end(); }
+
+  // Thresholds are tried in increasing order: the first one not reached ends the walk.
+  // Returns whether the threshold was reached (now or in an earlier segment).
+  bool reach(const Countdown& c, const Meter& m, std::int64_t x, std::optional<Instant> exact, Instant s,
+             Instant e, bool last, const ActionId& id, const std::function<DueAction()>& make) {
+    if (fired(id)) return true;
+    const auto when = crossing(c, m, x, s, e, last, exact);
     if (!when) return false;
-    action.due_at = *when;
-    action.ticket_id = s_.ticket.id;
-    fired_.insert(action.key);
-    actions_.push_back(std::move(action));
+    fired_.push_back(id);
+    last_fired_at_ = *when;
+    ++fired_count_;
+    // A status needs the instants, not the actions' text; a sweep only the new ones.
+    if (!actions_after_ || *when <= *actions_after_) return true;
+    DueAction a = make();
+    a.ticket_id = s_.ticket.id;
+    a.due_at = *when;
+    actions_.push_back(std::move(a));
     return true;
   }
 
   std::string key(std::string_view what) const { return s_.ticket.id + "/" + std::string(what); }
 
   void advance(Instant s, Instant e, bool last) {
-    if (choice_.policy) {
-      const SlaPolicy& p = *choice_.policy;
-      for (SlaTarget t : kTargets) {
-        const PolicyTarget* pt = p.find(t);
-        Countdown& c = clock(t);
-        if (!pt || !c.active) continue;
-        const Meter m = meter_for(pt->within, c_);
-        const std::int64_t budget = budget_of(pt->within, m, c.start);
-        const std::string base = key(std::string(to_string(t)) + "/" +
-                                     (t == SlaTarget::periodic_update ? "anchor" + std::to_string(c.anchor)
-                                                                      : "cycle" + std::to_string(c.cycle)));
-        for (int pct : p.warning_percents) {
-          DueAction a;
-          a.kind = DueActionKind::sla_warning;
-          a.target = t;
-          a.threshold_percent = pct;
-          a.key = base + "/warning" + std::to_string(pct);
-          if (check(c, m, budget * pct / 100, s, e, last, a)) c.warned = std::max(c.warned, pct);
-        }
-        if (t == SlaTarget::periodic_update) {
-          // One update owed per interval without one; bounded by the segment's end.
-          for (std::int64_t k = 1;; ++k) {
-            DueAction a;
-            a.kind = DueActionKind::progress_update_owed;
-            a.target = t;
-            a.key = base + "/owed" + std::to_string(k);
-            if (!fired_.count(a.key)) {
-              if (!check(c, m, budget * k, s, e, last, a, exact_due(c, pt->within, m, k))) break;
-              if (!c.breached_at) c.breached_at = actions_.back().due_at;
-            }
-            if (budget <= 0) break;
-          }
-        } else {
-          DueAction a;
-          a.kind = DueActionKind::sla_breach;
-          a.target = t;
-          a.key = base + "/breach";
-          if (check(c, m, budget, s, e, last, a, exact_due(c, pt->within, m, 1)))
-            c.breached_at = actions_.back().due_at;
-        }
-      }
-    }
+    if (s == e && !last) return;  // events at one instant: nothing can come due between them
+    if (choice_.policy) advance_targets(*choice_.policy, s, e, last);
     for (std::size_t i = 0; i < c_.escalations.size(); ++i) {
       const EscalationRule& rule = c_.escalations[i];
       Countdown& c = escalations_[i];
       if (!c.active || !escalation_applies(rule)) continue;
-      const Meter m = meter_for(rule.after, c_);
-      DueAction a;
-      a.kind = DueActionKind::escalation;
-      a.escalation_level = rule.level;
-      a.team = rule.team;
-      a.rule = rule.id;
-      a.key = key("escalation/" + rule.id + "/assignment" + std::to_string(c.anchor));
-      check(c, m, budget_of(rule.after, m, c.start), s, e, last, a, exact_due(c, rule.after, m, 1));
+      const Meter& m = escalation_meters_[i];
+      const Budget& b = budget(c, rule.after, m);
+      reach(c, m, b.seconds, exact_due(c, rule.after, b, m, 1), s, e, last,
+            {DueActionKind::escalation, std::uint8_t(i), 0, c.anchor}, [&] {
+              DueAction a;
+              a.kind = DueActionKind::escalation;
+              a.escalation_level = rule.level;
+              a.team = rule.team;
+              a.rule = rule.id;
+              a.key = key("escalation/" + rule.id + "/assignment" + std::to_string(c.anchor));
+              return a;
+            });
     }
-    if (c_.survey_after_resolution && survey_.active) {
-      const Meter m = meter_for(*c_.survey_after_resolution, c_);
-      DueAction a;
-      a.kind = DueActionKind::satisfaction_survey;
-      a.key = key("satisfaction_survey/resolution" + std::to_string(survey_.anchor));
-      check(survey_, m, budget_of(*c_.survey_after_resolution, m, survey_.start), s, e, last, a,
-            exact_due(survey_, *c_.survey_after_resolution, m, 1));
-    }
-    if (c_.auto_close_after_resolution && auto_close_.active) {
-      const Meter m = meter_for(*c_.auto_close_after_resolution, c_);
-      DueAction a;
-      a.kind = DueActionKind::auto_close;
-      a.key = key("auto_close/resolution" + std::to_string(auto_close_.anchor));
-      check(auto_close_, m, budget_of(*c_.auto_close_after_resolution, m, auto_close_.start), s, e, last, a,
-            exact_due(auto_close_, *c_.auto_close_after_resolution, m, 1));
+    auto after_resolution = [&](Countdown& c, const std::optional<SlaDuration>& d, const Meter& m,
+                                DueActionKind kind, std::string_view name) {
+      if (!d || !c.active) return;
+      const Budget& b = budget(c, *d, m);
+      reach(c, m, b.seconds, exact_due(c, *d, b, m, 1), s, e, last, {kind, 0, 0, c.anchor}, [&] {
+        DueAction a;
+        a.kind = kind;
+        a.key = key(std::string(name) + "/resolution" + std::to_string(c.anchor));
+        return a;
+      });
+    };
+    after_resolution(survey_, c_.survey_after_resolution, survey_meter_, DueActionKind::satisfaction_survey,
+                     "satisfaction_survey");
+    after_resolution(auto_close_, c_.auto_close_after_resolution, auto_close_meter_,
+                     DueActionKind::auto_close, "auto_close");
+  }
+
+  void advance_targets(const SlaPolicy& p, Instant s, Instant e, bool last) {
+    for (SlaTarget t : kTargets) {
+      const std::size_t ti = static_cast<std::size_t>(t);
+      const PolicyTarget* pt = p.find(t);
+      Countdown& c = targets_[ti];
+      if (!pt || !c.active) continue;
+      const Meter& m = target_meters_[ti];
+      const Budget& b = budget(c, pt->within, m);
+      const bool periodic = t == SlaTarget::periodic_update;
+      const std::int64_t anchor = periodic ? c.anchor : c.cycle;
+      auto base = [&] {
+        return key(std::string(to_string(t)) + "/" + (periodic ? "anchor" : "cycle") +
+                   std::to_string(anchor));
+      };
+      bool reached = true;
+      for (int pct : p.warning_percents) {
+        reached = reach(c, m, b.seconds * pct / 100, std::nullopt, s, e, last,
+                        {DueActionKind::sla_warning, std::uint8_t(ti), pct, anchor}, [&] {
+                          DueAction a;
+                          a.kind = DueActionKind::sla_warning;
+                          a.target = t;
+                          a.threshold_percent = pct;
+                          a.key = base() + "/warning" + std::to_string(pct);
+                          return a;
+                        });
+        if (!reached) break;
+        c.warned = std::max(c.warned, pct);
+      }
+      if (!reached) continue;
+      if (!periodic) {
+        if (reach(c, m, b.seconds, exact_due(c, pt->within, b, m, 1), s, e, last,
+                  {DueActionKind::sla_breach, std::uint8_t(ti), 0, anchor},
+                  [&] {
+                    DueAction a;
+                    a.kind = DueActionKind::sla_breach;
+                    a.target = t;
+                    a.key = base() + "/breach";
+                    return a;
+                  }) &&
+            !c.breached_at)
+          c.breached_at = last_fired_at_;
+        continue;
+      }
+      // One update owed per interval without one; bounded by the segment's end.
+      for (int k = 1;; ++k) {
+        const std::size_t before = fired_count_;
+        if (!reach(c, m, b.seconds * k, exact_due(c, pt->within, b, m, k), s, e, last,
+                   {DueActionKind::progress_update_owed, std::uint8_t(ti), k, anchor}, [&] {
+                     DueAction a;
+                     a.kind = DueActionKind::progress_update_owed;
+                     a.target = t;
+                     a.key = base() + "/owed" + std::to_string(k);
+                     return a;
+                   }))
+          break;
+        if (!c.breached_at && fired_count_ > before) c.breached_at = last_fired_at_;
+        if (b.seconds <= 0) break;
+      }
     }
   }
 
@@ -403,20 +480,21 @@ class Replayer {
       const PolicyTarget* pt = p.find(t);
       if (!pt) continue;
       const Countdown& c = targets_[static_cast<std::size_t>(t)];
-      const Meter m = meter_for(pt->within, c_);
+      const Meter& m = target_meters_[static_cast<std::size_t>(t)];
+      const Budget& b = budget(c, pt->within, m);
       TargetStatus ts;
       ts.target = t;
       ts.cycle = c.cycle;
       ts.started_at = c.start;
       ts.clock = pt->within.clock;
       ts.calendar = m.calendar_id;
-      ts.budget_seconds = budget_of(pt->within, m, c.start);
+      ts.budget_seconds = b.seconds;
       const Instant upto = c.ended_at.value_or(now_);
       ts.elapsed_seconds = elapsed(c, m, upto);
       ts.remaining_seconds = ts.budget_seconds - ts.elapsed_seconds;
       ts.percent_used = ts.budget_seconds > 0 ? 100.0 * double(ts.elapsed_seconds) / double(ts.budget_seconds)
                                               : (ts.elapsed_seconds >= 0 ? 100.0 : 0.0);
-      auto due = exact_due(c, pt->within, m, 1, c.ended_at);
+      auto due = exact_due(c, pt->within, b, m, 1, c.ended_at);
       if (!due) due = instant_at(c, m, ts.budget_seconds, c.ended_at);
       ts.due_at = due ? *due : m.add(now_, std::max<std::int64_t>(ts.remaining_seconds, 0));
       ts.met_at = c.met_at;
@@ -450,14 +528,22 @@ class Replayer {
   std::array<Countdown, 4> targets_{};
   std::vector<Countdown> escalations_;
   Countdown survey_, auto_close_;
-  std::set<std::string> fired_;
+  std::vector<ActionId> fired_;
+  std::size_t fired_count_ = 0;
+  Instant last_fired_at_{};
+  std::optional<Instant> actions_after_;
+  std::array<Meter, 4> target_meters_{};
+  std::vector<Meter> escalation_meters_;
+  Meter survey_meter_, auto_close_meter_;
+  mutable std::vector<Interval> scratch_;
   std::vector<DueAction> actions_;
 };
 
 }  // namespace
 
-Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now) {
-  return Replayer(subject, config, now).run();
+Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
+              std::optional<Instant> actions_after) {
+  return Replayer(subject, config, now, actions_after).run();
 }
 
 }  // namespace ticketcore::sla_detail

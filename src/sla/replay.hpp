@@ -3,6 +3,7 @@
 // segment between events, and find every threshold crossed on the way. Both
 // sla_status() and due() are views of this replay, so they always agree.
 
+#include <optional>
 #include <vector>
 
 #include "ticketcore/sla/due.hpp"
@@ -16,7 +17,9 @@ struct Replay {
   std::vector<DueAction> actions;  // every action due at or before `now`, in the order found
 };
 
-/// Replays a ticket's events at or before `now`.
-Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now);
+/// Replays a ticket's events at or before `now`; `actions` lists only the actions due after
+/// `actions_after` (none when it is empty: a status needs no actions).
+Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
+              std::optional<Instant> actions_after);
 
 }  // namespace ticketcore::sla_detail
