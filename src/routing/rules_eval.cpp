@@ -14,6 +14,12 @@ bool evaluate(const RuleSet::Impl& p, std::uint32_t n, const Ticket& t, const Ev
   switch (node.kind) {
     case Node::Kind::leaf: {
       const Leaf& leaf = p.leaves[node.first];
+      if (leaf.enum_test) {
+        // Interned enum words: one bit test, no value to build. A missing value fails every test.
+        const int index = enum_index(leaf.field.id, t, ctx);
+        if (index < 0) return false;
+        return (((leaf.enum_mask >> index) & 1u) != 0) != leaf.negated;
+      }
       return compare(leaf, read_value(leaf, t, ctx));
     }
     case Node::Kind::all:

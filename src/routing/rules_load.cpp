@@ -201,6 +201,10 @@ class Compiler {
       }
       default: add_literal(leaf, *value, vpath);
     }
+    if (leaf.field.type == FieldType::enumeration && leaf.op != Op::exists && leaf.op != Op::is_empty) {
+      leaf.enum_test = true;
+      leaf.negated = leaf.op == Op::ne || leaf.op == Op::not_in;
+    }
     return leaf;
   }
 

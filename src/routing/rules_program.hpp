@@ -132,6 +132,8 @@ struct Leaf {
   FieldInfo field;
   Op op = Op::exists;
   std::uint64_t enum_mask = 0;    // enumeration eq / ne / in / not_in
+  bool enum_test = false;         // the fast path: enum_mask against the enum value's index
+  bool negated = false;           // with enum_test: ne / not_in
   std::vector<Literal> literals;  // eq, ne: one; in, not_in: the set; ordering: one; between: two
   std::unique_ptr<RE2> regex;     // matches
   std::int64_t days = 0;          // customer.tickets_opened
@@ -201,6 +203,8 @@ namespace ticketcore::routing {
 
 /// Reads a field's value for one ticket.
 Value read_value(const Leaf& leaf, const Ticket& ticket, const EvaluationContext& context);
+/// The index of an enumeration field's value, or -1 when it is missing.
+int enum_index(FieldId field, const Ticket& ticket, const EvaluationContext& context);
 /// Applies a leaf's operator to a value.
 bool compare(const Leaf& leaf, const Value& value);
 /// A value as JSON-like text for explain ("\"vip\"", "3.5", "missing").
