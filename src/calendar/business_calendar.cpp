@@ -17,6 +17,8 @@ namespace ticketcore {
 namespace {
 
 constexpr std::int64_t day_seconds = 86400;
+// Longer than any SLA (about 31,000 years), and far from overflowing the ledgers.
+constexpr std::int64_t max_business = 1'000'000'000'000;
 
 std::int64_t day_number(Date d) { return std::chrono::sys_days(d).time_since_epoch().count(); }
 
@@ -156,6 +158,7 @@ Instant BusinessCalendar::next_open(Instant t) const {
 Instant BusinessCalendar::add(Instant t, Seconds business) const {
   std::int64_t rest = business.count();
   if (rest < 0) throw_invalid("business", "a business duration cannot be negative");
+  if (rest > max_business) throw_invalid("business", "a business duration is at most 10^12 seconds");
   if (rest == 0) return t;
   const Impl& c = *impl_;
   std::int64_t u = seconds_of(t);

@@ -181,6 +181,8 @@ CalendarConfig read_calendar_config(const json& j, const std::string& path) {
   // Each date is special at most once, so the order of the lists never matters.
   std::map<std::chrono::sys_days, std::string> special;
   auto claim = [&](Date d, const std::string& item_path, const std::string& field_path) {
+    // Bounds the compiled calendar's size: about 270 years of daily exceptions.
+    if (special.size() >= 100000) throw_invalid(item_path, "more than 100000 special dates in one calendar");
     auto [it, inserted] = special.emplace(day_of(d), item_path);
     if (!inserted) throw_invalid(field_path, format_date(d) + " is already listed at " + it->second);
   };

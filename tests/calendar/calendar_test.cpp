@@ -242,8 +242,24 @@ TEST_CASE("24x7 is just a calendar") {
   CHECK(cal.next_open(t) == t);
 }
 
-TEST_CASE("a negative duration is refused") {
+TEST_CASE("a negative or absurdly long duration is refused") {
   CHECK_THROWS_AS(cn_standard().add(at("2026-03-06T10:00:00+08:00"), -1s), Error);
+  CHECK_THROWS_AS(cn_standard().add(at("2026-03-06T10:00:00+08:00"), Seconds{1'000'000'000'001}), Error);
+  // Ten years of business hours still work: 2,480 working days of 9 hours, holidays as in 2026 only.
+  const auto t = at("2026-03-06T10:00:00+08:00");
+  const auto due = cn_standard().add(t, 2480 * 9h);
+  CHECK(cn_standard().business_seconds_between(t, due) == 2480 * 9h);
+}
+
+TEST_CASE("instants far from today still compute, through the tz database") {
+  const auto cal = calendar("America/New_York", week_of(weekdays, ranges({{"09:00", "18:00"}})));
+  const auto early = at("1880-03-05T12:00:00-04:56");  // a Friday, local mean time (-4:56:02) before 1883
+  CHECK(cal.business_seconds_between(early, cal.add(early, 100h)) == 100h);
+  CHECK(cal.business_seconds_between(early, at("1880-03-06T00:00:00-04:56")) == 6h + 2s);
+  const auto shanghai = cn_standard();
+  const auto late = at("2250-07-03T17:00:00+08:00");  // a Wednesday
+  CHECK(shanghai.add(late, 2h) == at("2250-07-04T10:00:00+08:00"));
+  CHECK(shanghai.business_seconds_between(late, shanghai.add(late, 1000h)) == 1000h);
 }
 
 TEST_CASE("the JSON round trip keeps the config and the behaviour") {
