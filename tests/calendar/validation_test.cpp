@@ -172,3 +172,15 @@ TEST_CASE("JSON text that does not parse is an Error") {
   CHECK_THROWS_AS(BusinessCalendar::from_json_text("{\"time_zone\": "), Error);
   CHECK_THROWS_AS(BusinessCalendar::from_json_text("[]"), Error);
 }
+
+TEST_CASE("a calendar holds at most 100000 special dates") {
+  json c = base();
+  c["holidays"] = json::array();
+  auto day = std::chrono::sys_days{std::chrono::year{1900} / 1 / 1};
+  for (int i = 0; i < 273; ++i, day += std::chrono::days{367})
+    c["holidays"].push_back(
+        {{"from", format_date(Date{day})}, {"to", format_date(Date{day + std::chrono::days{366}})}});
+  CHECK(error_path(c) == "/holidays/272");
+  c["holidays"].erase(272);
+  CHECK(error_path(c) == "(accepted)");
+}
