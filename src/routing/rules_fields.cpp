@@ -381,7 +381,11 @@ std::string describe(const Value& v) {
     case Value::Kind::text: return json_read::json(std::string(v.text)).dump();
     case Value::Kind::enumeration:
       return json_read::json(std::string(v.enum_names[static_cast<std::size_t>(v.integer)])).dump();
-    case Value::Kind::number: return json_read::json(v.number).dump();
+    case Value::Kind::number:
+      // Whole numbers read as counts ("150"), the rest as JSON numbers ("1.5").
+      if (std::trunc(v.number) == v.number && std::fabs(v.number) < 1e15)
+        return std::to_string(static_cast<long long>(v.number));
+      return json_read::json(v.number).dump();
     case Value::Kind::boolean: return v.boolean ? "true" : "false";
     case Value::Kind::tags: return json_read::json(*v.tags).dump();
     case Value::Kind::instant: return json_read::json(format_instant(from_unix(v.integer))).dump();

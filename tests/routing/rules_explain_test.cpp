@@ -144,3 +144,23 @@ TEST_CASE("rules dry run: reports, ticket by ticket, what a new version changes"
   // The same version against itself changes nothing.
   CHECK(dry_run(current, current, tickets, [&](const Ticket&) { return c.ctx; }).changed.empty());
 }
+
+TEST_CASE("rules explain: values seen are shown as JSON: counts, numbers, instants, booleans") {
+  Context c;
+  const json when = {{"any",
+                      {cond("impact.users_affected", "gt", 100), cond("attributes.weight", "gt", 3),
+                       cond("created_at", "lt", "2026-01-01T00:00:00Z"),
+                       cond("impact.core_business_down", "eq", true), cond("hours_since_updated", "gt", 5)}}};
+  const Explanation e = load(one_rule(when)).explain(ticket(), c.ctx);
+  REQUIRE(e.rules.size() == 1);
+  const auto& conds = e.rules[0].conditions;
+  REQUIRE(conds.size() == 6);
+  CHECK(conds[1].seen == "12");
+  CHECK(conds[2].seen == "2.5");
+  CHECK(conds[3].seen == "\"2026-05-01T01:00:00Z\"");
+  CHECK(conds[3].expected == "\"2026-01-01T00:00:00Z\"");
+  CHECK(conds[4].seen == "false");
+  CHECK(conds[5].seen == "3");
+  CHECK_FALSE(e.rules[0].matched);
+  CHECK(e.rules[0].actions.empty());
+}
