@@ -175,8 +175,8 @@ TEST_CASE("due: survey, auto-close and escalation are withdrawn by what happens 
         find(due_actions_until(h.subject(), standard(), sh("2026-03-10T12:00")), DueActionKind::escalation));
     History t("202603-105", sh("2026-03-09T17:30"), "P3");
     t.assign(sh("2026-03-09T17:40"));
-    const DueAction* e =
-        find(due_actions_until(t.subject(), standard(), sh("2026-03-10T12:00")), DueActionKind::escalation);
+    const auto actions = due_actions_until(t.subject(), standard(), sh("2026-03-10T12:00"));
+    const DueAction* e = find(actions, DueActionKind::escalation);
     REQUIRE(e);
     CHECK(e->due_at == sh("2026-03-10T09:40"));
   }
