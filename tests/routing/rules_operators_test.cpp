@@ -340,3 +340,35 @@ TEST_CASE("rules: actions fill the decision; tag changes net out in order") {
   CHECK(reused.notifications.empty());
   CHECK(reused.version == "t1");
 }
+
+TEST_CASE("rules: calendar_open reads the host's business calendars through calendar_open_from") {
+  const BusinessCalendar office = BusinessCalendar::from_json_text(
+      R"({"id": "office", "time_zone": "Asia/Shanghai",
+          "weekly_hours": {"monday": [{"from": "09:00", "to": "18:00"}],
+                           "tuesday": [{"from": "09:00", "to": "18:00"}],
+                           "wednesday": [{"from": "09:00", "to": "18:00"}],
+                           "thursday": [{"from": "09:00", "to": "18:00"}],
+                           "friday": [{"from": "09:00", "to": "18:00"}]}})");
+  const BusinessCalendar always = BusinessCalendar::always_open();
+  Context c;
+  c.ctx.calendar_open = calendar_open_from([&](std::string_view id) -> const BusinessCalendar* {
+    if (id == "office") return &office;
+    if (id == "24x7") return &always;
+    return nullptr;
+  });
+  json closed = cond("calendar_open", "eq", false);
+  closed["calendar"] = "office";
+  json open24 = cond("calendar_open", "eq", true);
+  open24["calendar"] = "24x7";
+  json unknown = cond("calendar_open", "exists");
+  unknown["calendar"] = "branch";
+  const Ticket t = ticket();
+  c.ctx.now = at("2026-05-01T02:00:00Z");  // Friday 10:00 in Shanghai
+  CHECK_FALSE(holds(closed, t, c.ctx));
+  c.ctx.now = at("2026-05-01T11:00:00Z");  // Friday 19:00
+  CHECK(holds(closed, t, c.ctx));
+  c.ctx.now = at("2026-05-02T02:00:00Z");  // Saturday 10:00
+  CHECK(holds(closed, t, c.ctx));
+  CHECK(holds(open24, t, c.ctx));
+  CHECK_FALSE(holds(unknown, t, c.ctx));
+}
