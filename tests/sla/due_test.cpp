@@ -134,7 +134,7 @@ TEST_CASE("due: random sweep steps hand out the same actions exactly once", "[du
   }
 }
 
-TEST_CASE("due: a repeated or overlapping sweep returns the same keys; an empty window nothing", "[due]") {
+TEST_CASE("due: a repeated or overlapping sweep returns the same keys, an empty window nothing", "[due]") {
   const History h = busy_ticket();
   const std::vector<SlaSubject> subjects{h.subject()};
   const auto first = due(subjects, standard(), sh("2026-03-09T12:00"), sh("2026-03-09T15:00"));

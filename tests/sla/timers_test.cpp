@@ -168,7 +168,7 @@ TEST_CASE("first response: met by an agent's public reply, not the customer's or
   CHECK(fr.warned_percent == 75);
 }
 
-TEST_CASE("a reply exactly at the due instant is in time; a second later is a breach", "[timers]") {
+TEST_CASE("a reply exactly at the due instant is in time, a second later is a breach", "[timers]") {
   History on_time("202603-006", sh("2026-03-09T10:00"), "P3");
   on_time.reply(sh("2026-03-09T14:00"));
   auto fr =
@@ -264,7 +264,8 @@ TEST_CASE("re-target on a priority change: the new target is measured from creat
   }
 }
 
-TEST_CASE("cancelling stops the clocks; unknown status words are refused with the event path", "[timers]") {
+TEST_CASE("cancelling stops the clocks, and unknown status words are refused with the event path",
+          "[timers]") {
   History h("202603-013", sh("2026-03-09T10:00"), "P3");
   h.status(sh("2026-03-09T11:00"), "new", "cancelled");
   auto s = sla_status(h.subject(), standard(), sh("2026-03-20T10:00"));
