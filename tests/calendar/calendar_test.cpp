@@ -117,7 +117,7 @@ TEST_CASE("next_open") {
   CHECK(cal.next_open(at("2026-12-31T18:00:00+08:00")) == at("2027-01-01T09:00:00+08:00"));
 }
 
-TEST_CASE("between counts [a, b) and is negative backwards; no 30-day limit") {
+TEST_CASE("between counts from a up to b, negative backwards, with no 30-day limit") {
   const auto cal = cn_standard();
   const auto a = at("2026-03-06T17:00:00+08:00"), b = at("2026-03-09T10:00:00+08:00");
   CHECK(cal.business_seconds_between(a, b) == 2h);

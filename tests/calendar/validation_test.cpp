@@ -59,7 +59,7 @@ TEST_CASE("an end before or at its start is refused") {
   CHECK(error_path(c) == "/holidays/0/to");
 }
 
-TEST_CASE("malformed times are refused; 24:00 only as an end") {
+TEST_CASE("malformed times are refused, and 24:00 is only an end") {
   for (const char* bad : {"9:00", "09:0", "0900", "25:00", "12:60", "24:01", "ab:cd", "", "09:00:00"}) {
     INFO(bad);
     json c = base();
