@@ -31,4 +31,11 @@ std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig&
   return out;
 }
 
+std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig& config, Instant last_sweep,
+                           Instant now, const std::set<std::string, std::less<>>& reported) {
+  auto out = due(tickets, config, last_sweep, now);
+  std::erase_if(out, [&](const DueAction& a) { return reported.contains(a.key); });
+  return out;
+}
+
 }  // namespace ticketcore

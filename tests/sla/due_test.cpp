@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <set>
@@ -227,4 +228,68 @@ TEST_CASE("due: a restarted resolution after reopen warns and breaches again und
       target_of(sla_status(h.subject(), standard(), sh("2026-03-12T12:00")), SlaTarget::resolution);
   CHECK(res.cycle == 1);
   CHECK(res.breached_at == sh("2026-03-11T12:00"));
+}
+
+TEST_CASE("due: with the host's record of handed-out keys, overlapping sweeps hand nothing out twice",
+          "[due]") {
+  const History h = busy_ticket();
+  const std::vector<SlaSubject> subjects{h.subject()};
+  const Instant from = sh("2026-03-09T09:00"), to = sh("2026-03-20T09:00");
+  std::set<std::string, std::less<>> reported;
+  std::vector<std::string> handed_out;
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<int> step(1, 900), back(0, 600);
+  Instant now = from;
+  while (now < to) {
+    // Each sweep starts up to 10 hours before the previous one ended: windows overlap or repeat.
+    const Instant last = std::max(from, now - std::chrono::minutes(back(rng)));
+    now = std::min(to, now + std::chrono::minutes(step(rng) % 3 == 0 ? 0 : step(rng)));
+    for (const auto& a : due(subjects, standard(), last, now, reported)) {
+      handed_out.push_back(a.key);
+      reported.insert(a.key);
+    }
+  }
+  const auto all = due(subjects, standard(), from, to);
+  CHECK(handed_out.size() == all.size());
+  CHECK(reported.size() == all.size());
+  CHECK(due(subjects, standard(), from, to, reported).empty());
+}
+
+TEST_CASE("due: no update is owed while the ticket waits for the customer", "[due]") {
+  History h("202603-110", sh("2026-03-09T10:00"), "P3", RequestType::consultation);
+  h.reply(sh("2026-03-09T10:30"));
+  h.status(sh("2026-03-09T11:00"), "new", "pending_customer");
+  auto actions = due_actions_until(h.subject(), standard(), sh("2026-03-13T18:00"));
+  CHECK_FALSE(find(actions, DueActionKind::progress_update_owed, SlaTarget::periodic_update));
+  auto pu =
+      target_of(sla_status(h.subject(), standard(), sh("2026-03-13T18:00")), SlaTarget::periodic_update);
+  CHECK(pu.state == TimerState::paused);
+  CHECK(pu.elapsed_seconds == 1800);
+  // Back in progress on Monday 09:00: the 8.5 business hours left run out at 17:30.
+  h.status(sh("2026-03-16T09:00"), "pending_customer", "in_progress");
+  actions = due_actions_until(h.subject(), standard(), sh("2026-03-16T18:00"));
+  const DueAction* owed = find(actions, DueActionKind::progress_update_owed, SlaTarget::periodic_update);
+  REQUIRE(owed);
+  CHECK(owed->due_at == sh("2026-03-16T17:30"));
+  CHECK(owed->key == "202603-110/periodic_update/anchor2/owed1");
+}
+
+TEST_CASE("due: an escalation by hand withdraws the automatic one", "[due]") {
+  History h("202603-111", sh("2026-03-09T10:00"), "P3");
+  h.assign(sh("2026-03-09T10:05"));
+  h.add(EventKind::escalated, "agent-1", sh("2026-03-09T10:45"), {{"level", std::int64_t(1)}});
+  CHECK_FALSE(
+      find(due_actions_until(h.subject(), standard(), sh("2026-03-09T18:00")), DueActionKind::escalation));
+}
+
+TEST_CASE("due: the history may come in any order; it is read by time, then sequence", "[due]") {
+  History h = busy_ticket();
+  const auto in_order = due_actions_until(h.subject(), standard(), sh("2026-03-20T09:00"));
+  std::reverse(h.events.begin(), h.events.end());
+  const auto reversed = due_actions_until(h.subject(), standard(), sh("2026-03-20T09:00"));
+  REQUIRE(in_order.size() == reversed.size());
+  for (std::size_t i = 0; i < in_order.size(); ++i) {
+    CHECK(in_order[i].key == reversed[i].key);
+    CHECK(in_order[i].due_at == reversed[i].due_at);
+  }
 }

@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,6 +40,11 @@ struct DueAction {
 /// events are recorded no later than the sweep that follows them.
 std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig& config, Instant last_sweep,
                            Instant now);
+
+/// due() without the actions whose key is in `reported` (the keys the host recorded as
+/// handed out), so that repeated or overlapping sweeps hand nothing out twice.
+std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig& config, Instant last_sweep,
+                           Instant now, const std::set<std::string, std::less<>>& reported);
 
 /// Every action of one ticket that became due at or before `now`, in order (for replay and audit).
 std::vector<DueAction> due_actions_until(const SlaSubject& subject, const SlaConfig& config, Instant now);
