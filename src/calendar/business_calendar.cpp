@@ -19,6 +19,7 @@ namespace {
 constexpr std::int64_t day_seconds = 86400;
 // Longer than any SLA (about 31,000 years), and far from overflowing the ledgers.
 constexpr std::int64_t max_business = 1'000'000'000'000;
+constexpr int max_working_days = 100'000;
 
 std::int64_t day_number(Date d) { return std::chrono::sys_days(d).time_since_epoch().count(); }
 
@@ -188,6 +189,8 @@ Seconds BusinessCalendar::business_seconds_between(Instant a, Instant b) const {
 }
 
 Instant BusinessCalendar::add_working_days(Instant t, int n) const {
+  if (n > max_working_days || n < -max_working_days)
+    throw_invalid("n", "at most 100000 working days either way");
   const Impl& c = *impl_;
   const std::int64_t start = seconds_of(next_open(t));
   const std::int64_t local = start + c.offsets.at(start).offset;

@@ -251,6 +251,24 @@ TEST_CASE("a negative or absurdly long duration is refused") {
   CHECK(cn_standard().business_seconds_between(t, due) == 2480 * 9h);
 }
 
+TEST_CASE("instants and counts beyond the supported range are refused") {
+  const auto cal = cn_standard();
+  CHECK_THROWS_AS(cal.add_working_days(at("2026-03-06T10:00:00+08:00"), 100001), Error);
+  CHECK_THROWS_AS(cal.add_working_days(at("2026-03-06T10:00:00+08:00"), -100001), Error);
+  CHECK(cal.add_working_days(at("2026-03-06T10:00:00+08:00"), 100000) > at("2300-01-01T00:00:00Z"));
+  CHECK_THROWS_AS(cal.is_open(from_unix(253402300800)), Error);  // year 10000
+  CHECK_FALSE(cal.is_open(at("9999-12-31T23:59:59Z")));
+}
+
+TEST_CASE("an extra working day takes the first working weekday's hours when Monday is closed") {
+  const auto cal =
+      calendar("Europe/Berlin",
+               {{"tuesday", ranges({{"08:00", "12:00"}})}, {"saturday", ranges({{"10:00", "20:00"}})}},
+               {{"extra_working_days", json::array({{{"date", "2026-03-08"}}})}});
+  CHECK(cal.business_seconds_between(at("2026-03-08T00:00:00+01:00"), at("2026-03-09T00:00:00+01:00")) == 4h);
+  CHECK(cal.next_open(at("2026-03-07T21:00:00+01:00")) == at("2026-03-08T08:00:00+01:00"));
+}
+
 TEST_CASE("instants far from today still compute, through the tz database") {
   const auto cal = calendar("America/New_York", week_of(weekdays, ranges({{"09:00", "18:00"}})));
   const auto early = at("1880-03-05T12:00:00-04:56");  // a Friday, local mean time (-4:56:02) before 1883
