@@ -24,15 +24,15 @@ enum class DueActionKind : std::uint8_t {
 
 /// One action that became due.
 struct DueAction {
-  std::string ticket_id;
-  DueActionKind kind = DueActionKind::sla_warning;
-  std::optional<SlaTarget> target;  ///< for warnings, breaches and updates owed
-  int threshold_percent = 0;        ///< for warnings: 75, 90
-  int escalation_level = 0;         ///< for escalations: 1..4
-  std::string team;                 ///< for escalations: the team escalated to
-  std::string rule;                 ///< for escalations: the rule id
-  Instant due_at{};                 ///< the instant it became due
-  std::string key;                  ///< stable idempotency key: the same action always has the same key
+  std::string ticket_id;                            ///< the ticket it concerns
+  DueActionKind kind = DueActionKind::sla_warning;  ///< what to do
+  std::optional<SlaTarget> target;                  ///< for warnings, breaches and updates owed
+  int threshold_percent = 0;                        ///< for warnings: 75, 90
+  int escalation_level = 0;                         ///< for escalations: 1..4
+  std::string team;                                 ///< for escalations: the team escalated to
+  std::string rule;                                 ///< for escalations: the rule id
+  Instant due_at{};                                 ///< the instant it became due
+  std::string key;  ///< stable idempotency key: the same action always has the same key
 };
 
 /// The actions that became due in (last_sweep, now], ordered by due_at, then ticket, then key.

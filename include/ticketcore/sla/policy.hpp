@@ -23,17 +23,17 @@ enum class SlaClock : std::uint8_t {
 
 /// A length of time on a clock: seconds for business and calendar, days for working_days.
 struct SlaDuration {
-  SlaClock clock = SlaClock::business;
-  std::int64_t amount = 0;  ///< seconds (business, calendar) or working days
-  std::string calendar;     ///< calendar id for business and working_days; empty = the config's default
+  SlaClock clock = SlaClock::business;  ///< how the amount is counted
+  std::int64_t amount = 0;              ///< seconds (business, calendar) or working days
+  std::string calendar;  ///< calendar id for business and working_days; empty = the config's default
 
   friend bool operator==(const SlaDuration&, const SlaDuration&) = default;
 };
 
 /// One target of a policy.
 struct PolicyTarget {
-  SlaTarget target = SlaTarget::resolution;
-  SlaDuration within;  ///< for periodic_update: the interval between updates
+  SlaTarget target = SlaTarget::resolution;  ///< what is measured
+  SlaDuration within;                        ///< for periodic_update: the interval between updates
 
   friend bool operator==(const PolicyTarget&, const PolicyTarget&) = default;
 };

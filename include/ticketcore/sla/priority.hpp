@@ -48,7 +48,7 @@ enum class PriorityReasonKind : std::uint8_t { matrix, rule, tier, override_ };
 
 /// One step of a priority decision.
 struct PriorityReason {
-  PriorityReasonKind kind = PriorityReasonKind::matrix;
+  PriorityReasonKind kind = PriorityReasonKind::matrix;  ///< matrix cell, rule, tier or override
   std::string id;    ///< the matrix cell ("several/high"), rule id, tier word, or "manual"
   std::string from;  ///< the level before this step (empty for the matrix cell)
   std::string to;    ///< the level after this step

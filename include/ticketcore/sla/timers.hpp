@@ -8,7 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "ticketcore/model/customer.hpp"
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/sla/config.hpp"
@@ -35,9 +34,9 @@ enum class TimerState : std::uint8_t {
 
 /// The status of one target at `now`.
 struct TargetStatus {
-  SlaTarget target = SlaTarget::resolution;
-  TimerState state = TimerState::running;
-  int cycle = 0;                       ///< 0, or the number of reopens that restarted this target
+  SlaTarget target = SlaTarget::resolution;  ///< what is measured
+  TimerState state = TimerState::running;    ///< where it stands at `now`
+  int cycle = 0;                             ///< 0, or the number of reopens that restarted this target
   Instant started_at{};                ///< when this cycle's clock started (creation, reopen, last update)
   Instant due_at{};                    ///< when the target is (or was) due; while paused: if resumed at `now`
   std::int64_t budget_seconds = 0;     ///< the target in its clock's seconds
