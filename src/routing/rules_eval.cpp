@@ -163,6 +163,7 @@ Decision RuleSet::route(const Ticket& ticket, const EvaluationContext& context) 
 Explanation RuleSet::explain(const Ticket& ticket, const EvaluationContext& context) const {
   const Impl& p = *impl_;
   Explanation e;
+  e.rules.reserve(p.rules.size());
   e.version = p.version;
   e.decision.version = p.version;
   e.decision.rule_set = impl_;
@@ -172,6 +173,7 @@ Explanation RuleSet::explain(const Ticket& ticket, const EvaluationContext& cont
     rt.name = rule.name;
     rt.enabled = rule.enabled;
     if (rule.enabled) {
+      rt.conditions.reserve(rule.nodes);
       rt.matched = routing::trace(p, rule.root, 0, ticket, context, rt.conditions);
       if (rt.matched) {
         routing::apply(rule, e.decision);

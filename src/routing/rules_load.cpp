@@ -88,6 +88,7 @@ class Compiler {
     if (!then) throw_invalid(child(path, "then"), "missing required field");
     r.finish();
     rule.root = condition(*when, child(path, "when"), 0);
+    rule.nodes = static_cast<std::uint32_t>(impl_.nodes.size()) - rule.root;
     const std::string then_path = child(path, "then");
     if (!then->is_array()) json_read::wrong_type(*then, then_path, "array");
     if (then->size() > kMaxItems) throw_invalid(then_path, "too many actions");

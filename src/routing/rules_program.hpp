@@ -178,7 +178,8 @@ struct Rule {
   std::string name;
   bool enabled = true;
   bool stop = false;
-  std::uint32_t root = 0;  // node index of `when`
+  std::uint32_t root = 0;   // node index of `when`
+  std::uint32_t nodes = 0;  // how many nodes `when` has, to size explain's trace
   std::vector<Action> actions;
 };
 

@@ -164,3 +164,13 @@ TEST_CASE("rules explain: values seen are shown as JSON: counts, numbers, instan
   CHECK_FALSE(e.rules[0].matched);
   CHECK(e.rules[0].actions.empty());
 }
+
+TEST_CASE("rules explain: texts seen are escaped as JSON strings") {
+  Context c;
+  Ticket t = ticket();
+  t.subject = "say \"hi\" \\ now\n";
+  const Explanation e = load(one_rule(cond("subject", "eq", "x"))).explain(t, c.ctx);
+  REQUIRE(e.rules[0].conditions.size() == 1);
+  CHECK(e.rules[0].conditions[0].seen == "\"say \\\"hi\\\" \\\\ now\\u000a\"");
+  CHECK(json::parse(e.rules[0].conditions[0].seen) == t.subject);
+}

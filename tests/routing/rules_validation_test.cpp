@@ -148,3 +148,21 @@ TEST_CASE("rules: malformed rules and rule sets are refused") {
   }
   CHECK_THROWS_AS(RuleSet::from_json_text("{\"version\": ", directory()), Error);
 }
+
+TEST_CASE("rules: the directory comes from the desk's teams and agents") {
+  std::vector<Team> teams(1);
+  teams[0].id = "billing";
+  std::vector<Agent> agents(1);
+  agents[0].id = "a-qian";
+  const RoutingDirectory d = RoutingDirectory::from(teams, agents);
+  CHECK(d.teams == std::vector<std::string>{"billing"});
+  CHECK(d.agents == std::vector<std::string>{"a-qian"});
+  const json set = {{"version", "v"},
+                    {"rules",
+                     {{{"id", "r"},
+                       {"name", "r"},
+                       {"when", cond("team", "ne", "billing")},
+                       {"then", {{{"set_team", "billing"}}, {{"set_agent", "a-qian"}}}}}}}};
+  CHECK(RuleSet::from_json_text(set.dump(), d).size() == 1);
+  CHECK_THROWS_AS(RuleSet::from_json_text(set.dump(), directory()), Error);
+}
