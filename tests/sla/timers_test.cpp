@@ -112,6 +112,10 @@ TEST_CASE("scenario high/medium/low: high responds in 4 h and resolves in 24 h a
   const auto s = sla_status(h.subject(), c, sh("2026-04-03T16:00"));
   CHECK(target_of(s, SlaTarget::first_response).due_at == sh("2026-04-07T11:00"));
   CHECK(target_of(s, SlaTarget::resolution).due_at == sh("2026-04-07T16:00"));
+  History medium("202604-003", sh("2026-04-03T16:00"), "medium");
+  const auto ms = sla_status(medium.subject(), c, sh("2026-04-03T16:00"));
+  CHECK(target_of(ms, SlaTarget::first_response).due_at == sh("2026-04-07T16:00"));
+  CHECK(target_of(ms, SlaTarget::resolution).due_at == sh("2026-04-09T16:00"));
   History low("202604-002", sh("2026-04-03T16:00"), "low");
   CHECK(target_of(sla_status(low.subject(), c, sh("2026-04-03T16:00")), SlaTarget::resolution).due_at ==
         sh("2026-04-13T16:00"));
