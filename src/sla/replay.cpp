@@ -10,8 +10,6 @@ namespace ticketcore::sla_detail {
 
 namespace {
 
-using std::chrono::seconds;
-
 // A span of time when clocks stand still; `to` is empty while it lasts.
 struct Interval {
   Instant from{};
@@ -118,9 +116,7 @@ class Replayer {
       if (e->kind == EventKind::created) created_ = e->at;
     priority_ = initial_priority();
     choose();
-    for (SlaTarget t : {SlaTarget::handling_start, SlaTarget::first_response, SlaTarget::resolution})
-      clock(t).begin(created_, 0, 0);
-    clock(SlaTarget::periodic_update).begin(created_, 0, 0);
+    for (SlaTarget t : kTargets) clock(t).begin(created_, 0, 0);
     escalations_.resize(c_.escalations.size());
 
     Replay out;
