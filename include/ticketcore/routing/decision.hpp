@@ -27,9 +27,9 @@ struct NotificationRequest {
 
 /// An approval a rule requires.
 struct ApprovalRequirement {
-  std::string_view rule_id;  ///< the rule that requires it
-  Approver approver = Approver::supervisor;
-  std::string_view reason;
+  std::string_view rule_id;                  ///< the rule that requires it
+  Approver approver = Approver::supervisor;  ///< who approves
+  std::string_view reason;                   ///< why approval is needed
 };
 
 /// What a rule set decided for a ticket. The views point into the compiled rule

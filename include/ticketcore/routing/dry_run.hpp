@@ -23,14 +23,14 @@ struct DecisionChange {
 
 /// The changes for one ticket.
 struct TicketChanges {
-  std::string ticket_id;
+  std::string ticket_id;                ///< the ticket's id
   std::vector<DecisionChange> changes;  ///< in describe() order
 };
 
 /// The result of a dry run.
 struct DryRunReport {
-  std::string current_version;
-  std::string proposed_version;
+  std::string current_version;         ///< version id of the rule set in use
+  std::string proposed_version;        ///< version id of the rule set tried
   std::size_t tickets = 0;             ///< tickets compared
   std::vector<TicketChanges> changed;  ///< only the tickets whose decision changes, in input order
 

@@ -22,10 +22,10 @@ struct ConditionTrace {
 
 /// One rule as tried.
 struct RuleTrace {
-  std::string rule_id;
-  std::string name;
-  bool enabled = true;  ///< a disabled rule is listed but not evaluated
-  bool matched = false;
+  std::string rule_id;                     ///< the rule's id
+  std::string name;                        ///< the rule's name
+  bool enabled = true;                     ///< a disabled rule is listed but not evaluated
+  bool matched = false;                    ///< its condition held
   bool stopped = false;                    ///< it matched and ends processing
   std::vector<ConditionTrace> conditions;  ///< every condition, parents before children
   std::vector<std::string> actions;        ///< the actions taken, as text; empty when not matched

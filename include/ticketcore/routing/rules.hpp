@@ -38,10 +38,10 @@ enum class LintKind : std::uint8_t {
 
 /// A warning found at load: the rule set works, but probably not as meant.
 struct LintWarning {
-  LintKind kind = LintKind::shadowed;
-  std::string rule_id;  ///< the rule the warning is about
-  std::string path;     ///< JSON path of the rule or condition ("/rules/4")
-  std::string message;  ///< names the other rule where there is one
+  LintKind kind = LintKind::shadowed;  ///< what is wrong
+  std::string rule_id;                 ///< the rule the warning is about
+  std::string path;                    ///< JSON path of the rule or condition ("/rules/4")
+  std::string message;                 ///< names the other rule where there is one
 };
 
 /// A compiled rule set. Immutable; copies share the compiled form; safe to use from many threads.
