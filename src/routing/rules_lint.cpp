@@ -182,9 +182,16 @@ std::vector<LintWarning> lint(const json& rules) {
     conj[i] = conjunction(rules[i]["when"]);
     effects[i] = effects_of(rules[i]["then"]);
   }
-  auto enabled = [&](std::size_t i) { return rules[i].value("enabled", true); };
-  auto stops = [&](std::size_t i) { return rules[i].value("stop", false); };
-  auto id = [&](std::size_t i) { return rules[i]["id"].get<std::string>(); };
+  std::vector<bool> enabled_flags(n), stop_flags(n);
+  std::vector<std::string> ids(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    enabled_flags[i] = rules[i].value("enabled", true);
+    stop_flags[i] = rules[i].value("stop", false);
+    ids[i] = rules[i]["id"].get<std::string>();
+  }
+  auto enabled = [&](std::size_t i) { return enabled_flags[i]; };
+  auto stops = [&](std::size_t i) { return stop_flags[i]; };
+  auto id = [&](std::size_t i) -> const std::string& { return ids[i]; };
 
   for (std::size_t j = 0; j < n; ++j) {
     const std::string path = child("/rules", j);
@@ -208,7 +215,9 @@ std::vector<LintWarning> lint(const json& rules) {
       if (later.removed.contains(tag))
         out.push_back({LintKind::undoing_actions, id(j), path,
                        "rule " + quoted(id(j)) + " both adds and removes tag " + quoted(tag)});
-    for (std::size_t i = 0; i < j; ++i) {
+    // The nearest earlier rule it undoes is reported, so warnings stay one per rule and cause.
+    if (later.sets.empty() && later.added.empty() && later.removed.empty()) continue;
+    for (std::size_t i = j; i-- > 0;) {
       if (!enabled(i) || stops(i)) continue;
       if (conj[i] && conj[j] && disjoint(*conj[i], *conj[j])) continue;
       const Effects& earlier = effects[i];
@@ -223,6 +232,7 @@ std::vector<LintWarning> lint(const json& rules) {
       for (const auto& u : undone)
         out.push_back({LintKind::undoing_actions, id(j), path,
                        "rule " + quoted(id(j)) + " undoes the earlier rule " + quoted(id(i)) + ": " + u});
+      if (!undone.empty()) break;
     }
   }
   return out;

@@ -166,3 +166,12 @@ TEST_CASE("rules: the directory comes from the desk's teams and agents") {
   CHECK(RuleSet::from_json_text(set.dump(), d).size() == 1);
   CHECK_THROWS_AS(RuleSet::from_json_text(set.dump(), directory()), Error);
 }
+
+TEST_CASE("rules: a rule set holds at most 2,000 rules") {
+  json rules = json::array();
+  for (int i = 0; i < 2001; ++i)
+    rules.push_back(rule(("r" + std::to_string(i)).c_str(), cond("channel", "eq", "phone")));
+  refused(rule_set(rules), "/rules", "", "too many rules");
+  rules.erase(rules.size() - 1);
+  CHECK(load(rule_set(rules)).size() == 2000);
+}
