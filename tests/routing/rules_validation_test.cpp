@@ -170,7 +170,7 @@ TEST_CASE("rules: the directory comes from the desk's teams and agents") {
 TEST_CASE("rules: a rule set holds at most 2,000 rules") {
   json rules = json::array();
   for (int i = 0; i < 2001; ++i)
-    rules.push_back(rule(("r" + std::to_string(i)).c_str(), cond("channel", "eq", "phone")));
+    rules.push_back(rule(("r" + std::to_string(i)).c_str(), cond("channel", "eq", "phone"), json::array()));
   refused(rule_set(rules), "/rules", "", "too many rules");
   rules.erase(rules.size() - 1);
   CHECK(load(rule_set(rules)).size() == 2000);
