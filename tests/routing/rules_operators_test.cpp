@@ -248,7 +248,7 @@ TEST_CASE("rules: all, any and not nest to any depth") {
   CHECK(f(json{{"any", {json{{"all", {yes, no}}}, json{{"not", json{{"any", {no}}}}}}}}));
 }
 
-TEST_CASE("rules: a stop rule ends processing; other matching rules all apply in order") {
+TEST_CASE("rules: a stop rule ends processing, other matching rules all apply in order") {
   Context c;
   const Ticket t = ticket();
   const json always = json{{"all", json::array()}};
@@ -282,7 +282,7 @@ TEST_CASE("rules: a stop rule ends processing; other matching rules all apply in
   CHECK(d.tags_added == std::vector<std::string_view>{"x"});
 }
 
-TEST_CASE("rules: actions fill the decision; tag changes net out in order") {
+TEST_CASE("rules: actions fill the decision, tag changes net out in order") {
   Context c;
   const json always = json{{"all", json::array()}};
   json set{{"version", "v1"},
