@@ -148,7 +148,12 @@ void RuleSet::route(const Ticket& ticket, const EvaluationContext& context, Deci
   if (out.rule_set != impl_) out.rule_set = impl_;
   out.version = p.version;
   for (const routing::Rule& rule : p.rules) {
-    if (!rule.enabled || !routing::evaluate(p, rule.root, ticket, context)) continue;
+    if (!rule.enabled) continue;
+    if (rule.guarded) {
+      const int index = routing::enum_index(rule.guard_field, ticket, context);
+      if (index < 0 || (((rule.guard_mask >> index) & 1u) != 0) == rule.guard_negated) continue;
+    }
+    if (!routing::evaluate(p, rule.root, ticket, context)) continue;
     routing::apply(rule, out);
     if (rule.stop) break;
   }

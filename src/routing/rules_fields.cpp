@@ -367,20 +367,6 @@ Value read_value(const Leaf& leaf, const Ticket& t, const EvaluationContext& ctx
   return missing();
 }
 
-int enum_index(FieldId field, const Ticket& t, const EvaluationContext& ctx) {
-  switch (field) {
-    case FieldId::channel: return static_cast<int>(t.channel);
-    case FieldId::request_type: return static_cast<int>(t.request_type);
-    case FieldId::urgency: return static_cast<int>(t.urgency);
-    case FieldId::status: return static_cast<int>(t.status);
-    case FieldId::stage: return static_cast<int>(t.stage);
-    case FieldId::responsible_party: return t.responsibility ? static_cast<int>(t.responsibility->party) : -1;
-    case FieldId::customer_kind: return ctx.customer ? static_cast<int>(ctx.customer->kind) : -1;
-    case FieldId::customer_tier: return ctx.customer ? static_cast<int>(ctx.customer->tier) : -1;
-    default: return -1;
-  }
-}
-
 bool compare(const Leaf& leaf, const Value& v) {
   switch (leaf.op) {
     case Op::exists: return v.kind != Value::Kind::missing;

@@ -89,12 +89,31 @@ class Compiler {
     r.finish();
     rule.root = condition(*when, child(path, "when"), 0);
     rule.nodes = static_cast<std::uint32_t>(impl_.nodes.size()) - rule.root;
+    set_guard(rule);
     const std::string then_path = child(path, "then");
     if (!then->is_array()) json_read::wrong_type(*then, then_path, "array");
     if (then->size() > kMaxItems) throw_invalid(then_path, "too many actions");
     for (std::size_t k = 0; k < then->size(); ++k)
       rule.actions.push_back(action((*then)[k], child(then_path, k)));
     impl_.rules.push_back(std::move(rule));
+  }
+
+  void set_guard(Rule& rule) const {
+    auto guard_from = [&](std::uint32_t n) {
+      const Node& node = impl_.nodes[n];
+      if (node.kind != Node::Kind::leaf || !impl_.leaves[node.first].enum_test) return false;
+      const Leaf& leaf = impl_.leaves[node.first];
+      rule.guarded = true;
+      rule.guard_field = leaf.field.id;
+      rule.guard_mask = leaf.enum_mask;
+      rule.guard_negated = leaf.negated;
+      return true;
+    };
+    if (guard_from(rule.root)) return;
+    const Node& root = impl_.nodes[rule.root];
+    if (root.kind != Node::Kind::all) return;
+    for (std::uint32_t i = 0; i < root.count; ++i)
+      if (guard_from(impl_.children[root.first + i])) return;
   }
 
   std::uint32_t add_node(Node::Kind kind, const std::string& path) {

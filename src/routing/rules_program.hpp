@@ -181,6 +181,12 @@ struct Rule {
   std::uint32_t root = 0;   // node index of `when`
   std::uint32_t nodes = 0;  // how many nodes `when` has, to size explain's trace
   std::vector<Action> actions;
+  // A guard: an enum test `when` requires (the condition itself, or a child of its
+  // top `all`), checked inline before the tree walk; most rules fail on it.
+  bool guarded = false;
+  bool guard_negated = false;
+  FieldId guard_field = FieldId::id;
+  std::uint64_t guard_mask = 0;
 };
 
 }  // namespace ticketcore::routing
@@ -204,8 +210,21 @@ namespace ticketcore::routing {
 
 /// Reads a field's value for one ticket.
 Value read_value(const Leaf& leaf, const Ticket& ticket, const EvaluationContext& context);
-/// The index of an enumeration field's value, or -1 when it is missing.
-int enum_index(FieldId field, const Ticket& ticket, const EvaluationContext& context);
+/// The index of an enumeration field's value, or -1 when it is missing (inline: the hot path).
+inline int enum_index(FieldId field, const Ticket& t, const EvaluationContext& ctx) {
+  switch (field) {
+    case FieldId::channel: return static_cast<int>(t.channel);
+    case FieldId::request_type: return static_cast<int>(t.request_type);
+    case FieldId::urgency: return static_cast<int>(t.urgency);
+    case FieldId::status: return static_cast<int>(t.status);
+    case FieldId::stage: return static_cast<int>(t.stage);
+    case FieldId::responsible_party: return t.responsibility ? static_cast<int>(t.responsibility->party) : -1;
+    case FieldId::customer_kind: return ctx.customer ? static_cast<int>(ctx.customer->kind) : -1;
+    case FieldId::customer_tier: return ctx.customer ? static_cast<int>(ctx.customer->tier) : -1;
+    default: return -1;
+  }
+}
+
 /// Applies a leaf's operator to a value.
 bool compare(const Leaf& leaf, const Value& value);
 /// A value as JSON-like text for explain ("\"vip\"", "3.5", "missing").
