@@ -1,4 +1,6 @@
 // The preset rule set: DOMAIN.md section 3's dispatch, as a service manager would write it.
+// Its assign_by ids are the strategies of the preset assignment config
+// (assignment_preset.cpp), so the two presets work together.
 #include "ticketcore/routing/preset_rules.hpp"
 
 namespace ticketcore {
@@ -67,7 +69,7 @@ constexpr std::string_view kPreset = R"json({
       ]},
       "then": [
         {"set_team": "senior_specialists"},
-        {"assign_by": "tier_affinity"},
+        {"assign_by": "vip_after_sales"},
         {"set_sla_policy": "vip"}
       ],
       "stop": true
@@ -78,7 +80,7 @@ constexpr std::string_view kPreset = R"json({
       "when": {"field": "request_type", "op": "eq", "value": "technical_support"},
       "then": [
         {"set_team": "technical_support"},
-        {"assign_by": "skills"}
+        {"assign_by": "technical"}
       ],
       "stop": true
     },
@@ -88,7 +90,7 @@ constexpr std::string_view kPreset = R"json({
       "when": {"field": "request_type", "op": "eq", "value": "complaint"},
       "then": [
         {"set_team": "customer_relations"},
-        {"assign_by": "least_loaded"},
+        {"assign_by": "complaint"},
         {"add_tag": "complaint"}
       ],
       "stop": true
@@ -99,17 +101,16 @@ constexpr std::string_view kPreset = R"json({
       "when": {"field": "request_type", "op": "eq", "value": "consultation"},
       "then": [
         {"set_team": "product_specialists"},
-        {"assign_by": "round_robin"}
+        {"assign_by": "consultation"}
       ],
       "stop": true
     },
     {
       "id": "other-to-supervisors",
-      "name": "Cooperation, escalated complaints and urgent matters go to the supervisors",
+      "name": "Cooperation, escalated complaints and urgent matters wait in the supervisors' queue",
       "when": {"all": []},
       "then": [
-        {"set_team": "supervisors"},
-        {"assign_by": "least_loaded"}
+        {"set_team": "supervisors"}
       ],
       "stop": true
     }

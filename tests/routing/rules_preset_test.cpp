@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "routing/rules_support.hpp"
+#include "ticketcore/routing/assignment_preset.hpp"
 #include "ticketcore/routing/preset_rules.hpp"
 
 using namespace ticketcore;
@@ -42,7 +43,7 @@ TEST_CASE("preset rules: consultation goes to product specialists by round robin
   s.t.request_type = RequestType::consultation;
   const Decision d = s.route();
   CHECK(d.team == "product_specialists");
-  CHECK(d.assign_strategy == "round_robin");
+  CHECK(d.assign_strategy == "consultation");
   CHECK(d.matched_rules == std::vector<std::string_view>{"consultation"});
 }
 
@@ -50,7 +51,7 @@ TEST_CASE("preset rules: technical support goes to certified engineers") {
   Scenario s;
   const Decision d = s.route();
   CHECK(d.team == "technical_support");
-  CHECK(d.assign_strategy == "skills");
+  CHECK(d.assign_strategy == "technical");
   CHECK(d.escalation_level == 0);
   CHECK(d.approvals.empty());
 }
@@ -62,7 +63,7 @@ TEST_CASE("preset rules: complaints go to customer relations and remedies need a
     s.c.customer_record.tier = tier;
     const Decision d = s.route();
     CHECK(d.team == "customer_relations");
-    CHECK(d.assign_strategy == "least_loaded");
+    CHECK(d.assign_strategy == "complaint");
     CHECK(d.tags_added == std::vector<std::string_view>{"complaint"});
     REQUIRE(d.approvals.size() == 1);
     CHECK(d.approvals[0].approver == Approver::supervisor);
@@ -76,7 +77,7 @@ TEST_CASE("preset rules: VIP and strategic after-sales go to senior specialists"
     s.c.customer_record.tier = tier;
     const Decision d = s.route();
     CHECK(d.team == "senior_specialists");
-    CHECK(d.assign_strategy == "tier_affinity");
+    CHECK(d.assign_strategy == "vip_after_sales");
     CHECK(d.sla_policy == "vip");
   }
   s.t.request_type = RequestType::consultation;
@@ -150,7 +151,8 @@ TEST_CASE("preset rules: other requests go to the supervisors") {
   Scenario s;
   s.t.request_type = RequestType::other;
   CHECK(s.route().team == "supervisors");
-  s.c.ctx.customer = nullptr;  // an unknown customer is not VIP
+  CHECK(s.route().assign_strategy.empty());  // a supervisor picks it from the queue
+  s.c.ctx.customer = nullptr;                // an unknown customer is not VIP
   CHECK(s.route().team == "supervisors");
   s.c.ctx.customer = &s.c.customer_record;
   s.c.customer_record.tier = CustomerTier::vip;
@@ -163,4 +165,18 @@ TEST_CASE("preset rules: docs/rules.md shows the preset as shipped") {
   std::stringstream text;
   text << in.rdbuf();
   CHECK_THAT(text.str(), Catch::Contains(std::string(preset_rules_json())));
+}
+
+TEST_CASE("preset rules: every strategy they assign by is one of the preset assignment strategies") {
+  const auto strategies = routing::preset_assignment_config();
+  const json rules = json::parse(preset_rules_json());
+  int named = 0;
+  for (const auto& rule : rules["rules"])
+    for (const auto& action : rule["then"])
+      if (action.contains("assign_by")) {
+        INFO(action.dump());
+        CHECK(strategies.find(action["assign_by"].get<std::string>()) != nullptr);
+        ++named;
+      }
+  CHECK(named == 4);
 }
