@@ -41,6 +41,9 @@ const std::vector<FieldSpec>& fields() {
       {"team", Kind::text, {"technical_support", "customer_relations", ""}},
       {"assignee", Kind::text, {"a-li", "a-wang", ""}},
       {"customer.industry", Kind::text, {"C39", "F51", ""}},
+      {"description", Kind::text, {"Since Monday", "tried a reboot", ""}},
+      {"customer.company", Kind::text, {"Lianhe", "Lianhe Manufacturing", ""}},
+      {"impact.estimated_loss.currency", Kind::text, {"CNY", "USD"}},
       {"tags", Kind::tags, {"vip", "hardware", "router", "billing"}},
       {"customer.tags", Kind::tags, {"vip", "frequent buyer", "price sensitive"}},
       {"impact.users_affected", Kind::number, {0, 5, 12, 100, 150}},
@@ -51,12 +54,16 @@ const std::vector<FieldSpec>& fields() {
       {"hours_since_customer_message", Kind::number, {0, 0.5, 1, 3}},
       {"hours_without_progress", Kind::number, {0, 1, 1.5, 4}},
       {"hours_since_assigned", Kind::number, {0, 1, 2}},
+      {"hours_since_progress", Kind::number, {0, 1, 2.5}},
+      {"sla.handling_start.percent_used", Kind::number, {0, 80, 100}},
+      {"sla.periodic_update.business_hours_remaining", Kind::number, {-0.5, 0, 4}},
       {"sla.resolution.percent_used", Kind::number, {0, 50, 80, 100}},
       {"sla.first_response.business_hours_remaining", Kind::number, {-1, 0, 2, 8}},
       {"customer.tickets_opened", Kind::number, {0, 1, 2, 3}},
       {"calendar_open", Kind::boolean, {true, false}},
       {"created_at", Kind::instant, kInstants},
       {"expected_resolution_at", Kind::instant, kInstants},
+      {"resolved_at", Kind::instant, kInstants},
       {"customer.created_at", Kind::instant, kInstants},
       {"attributes.region", Kind::dynamic, {"east", "west", 3, 2.5, true}},
       {"attributes.floor", Kind::dynamic, {1, 3, 4.5, "3"}},
@@ -239,25 +246,28 @@ struct Sample {
           Responsibility{*enum_from_string<ResponsibleParty>(word("responsibility.party")), ""};
     t.subtype = word("subtype");
     t.subject = word("subject");
+    t.description = word("description");
     t.priority = word("priority");
     t.team = word("team");
     t.assignee = word("assignee");
     t.tags = tag_list("tags");
     t.impact.users_affected = pick(rng, spec("impact.users_affected").values).get<std::int64_t>();
     if (chance(rng, 0.6))
-      t.impact.estimated_loss =
-          Money{pick(rng, spec("impact.estimated_loss.amount").values).get<double>(), "CNY"};
+      t.impact.estimated_loss = Money{pick(rng, spec("impact.estimated_loss.amount").values).get<double>(),
+                                      word("impact.estimated_loss.currency")};
     t.impact.core_business_down = chance(rng, 0.3);
     t.created_at =
         chance(rng, 0.3) ? *parse_instant(pick(rng, kInstants).get<std::string>()) : ctx.now - hours(48);
     t.updated_at = ctx.now - hours(24);
     if (chance(rng, 0.5)) t.expected_resolution_at = *parse_instant(pick(rng, kInstants).get<std::string>());
+    if (chance(rng, 0.3)) t.resolved_at = *parse_instant(pick(rng, kInstants).get<std::string>());
     for (const char* name : {"attributes.region", "attributes.floor"})
       if (chance(rng, 0.8)) t.attributes[std::string(name).substr(11)] = attribute_value(rng, spec(name));
 
     customer.tier = *enum_from_string<CustomerTier>(word("customer.tier"));
     customer.kind = *enum_from_string<CustomerKind>(word("customer.kind"));
     customer.industry = word("customer.industry");
+    customer.company = word("customer.company");
     customer.tags = tag_list("customer.tags");
     customer.created_at = *parse_instant(pick(rng, kInstants).get<std::string>());
     if (chance(rng, 0.8))
