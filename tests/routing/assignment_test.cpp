@@ -114,7 +114,7 @@ TEST_CASE("least loaded picks the fewest open tickets, ties by agent id, whateve
   CHECK(desk.run(config, "ll", t, w).agent == "a7");
 }
 
-TEST_CASE("capacity: a full agent is skipped; all full falls back, then to the team queue") {
+TEST_CASE("capacity: a full agent is skipped and all full falls back, then to the team queue") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "first", "filters": [{"kind": "team", "team": "support"}, {"kind": "capacity"}],
      "chooser": "round_robin", "fallback": "second"},
@@ -212,7 +212,7 @@ TEST_CASE("skills and certification: the ticket's product decides, and no certif
   CHECK(desk.run(config, "by_subtype", t).agent == "e2");
 }
 
-TEST_CASE("language: the ticket's language narrows the team; a ticket without one keeps everyone") {
+TEST_CASE("language: the ticket's language narrows the team and a ticket without one keeps everyone") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "lang", "filters": [{"kind": "language"}], "chooser": "least_loaded"},
     {"id": "strict", "filters": [{"kind": "language", "keep_if_missing": false}], "chooser": "least_loaded"}]})");

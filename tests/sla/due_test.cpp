@@ -282,7 +282,7 @@ TEST_CASE("due: an escalation by hand withdraws the automatic one", "[due]") {
       find(due_actions_until(h.subject(), standard(), sh("2026-03-09T18:00")), DueActionKind::escalation));
 }
 
-TEST_CASE("due: the history may come in any order; it is read by time, then sequence", "[due]") {
+TEST_CASE("due: the history may come in any order and is read by time, then sequence", "[due]") {
   History h = busy_ticket();
   const auto in_order = due_actions_until(h.subject(), standard(), sh("2026-03-20T09:00"));
   std::reverse(h.events.begin(), h.events.end());
