@@ -98,7 +98,7 @@ std::string config(const std::string& priority_scheme, std::string_view policies
          ", \"calendars\": {\"cn-standard\": " + std::string(kCnStandard2026) +
          "}, \"default_calendar\": \"cn-standard\", \"policies\": " + std::string(policies) + R"(,
   "escalations": [{"id": "technical-lead", "request_types": ["technical_support"], "after": {"business_hours": 1},
-                   "level": 1, "team": "technical_leads"}],
+                   "level": 2, "team": "technical_support"}],
   "survey_after_resolution": {"calendar_hours": 2},
   "auto_close_after_resolution": {"working_days": 3}})";
 }

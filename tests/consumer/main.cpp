@@ -1,16 +1,23 @@
-// Uses the installed headers and library; exits non-zero if anything is off.
-#include <ticketcore/model/ids.hpp>
-#include <ticketcore/workflow/workflow.hpp>
+// A host program against the installed headers and library: numbers, the
+// workflow, and an SLA due time from the standard preset (calendar, time zone
+// database and all). Exits non-zero if anything is off.
+#include <ticketcore/ticketcore.hpp>
 
 #include <cstdio>
 
 int main() {
+  using namespace ticketcore;
   using namespace std::chrono;
-  auto number = ticketcore::NumberFormat::ticket_default().format(year{2024} / May / 1, 1);
-  auto workflow = ticketcore::Workflow::standard();
-  bool ok = number == "202405-001" &&
-            workflow.allows(ticketcore::Status::new_ticket, ticketcore::Status::assigned) &&
-            !workflow.allows(ticketcore::Status::new_ticket, ticketcore::Status::closed);
-  std::printf("consumer: %s %s\n", number.c_str(), ok ? "ok" : "FAILED");
+  const auto number = NumberFormat::ticket_default().format(year{2024} / May / 1, 1);
+  const auto workflow = Workflow::standard();
+  const SlaConfig sla = SlaConfig::preset("standard");
+  // DOMAIN.md: a P2 ticket created at 17:00 on Friday 2026-03-06 in Shanghai is due
+  // for first response at 10:00 on Monday 2026-03-09 (2 business hours).
+  const Instant due = sla.calendar("cn-standard").add(*parse_instant("2026-03-06T09:00:00Z"), hours{2});
+  const bool ok = number == "202405-001" && workflow.allows(Status::new_ticket, Status::assigned) &&
+                  !workflow.allows(Status::new_ticket, Status::closed) &&
+                  format_instant(due) == "2026-03-09T02:00:00Z" && preset_rule_set().size() > 0;
+  std::printf("consumer: %s, first response due %s: %s\n", number.c_str(), format_instant(due).c_str(),
+              ok ? "ok" : "FAILED");
   return ok ? 0 : 1;
 }

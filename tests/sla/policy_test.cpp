@@ -103,7 +103,7 @@ TEST_CASE("presets load, with their calendars, policies and automations", "[poli
     for (const auto& level : c.priority_scheme.levels())
       CHECK(c.choose(level.id, CustomerTier::normal, RequestType::other, Channel::phone).policy != nullptr);
     REQUIRE(c.escalations.size() == 1);
-    CHECK(c.escalations[0].team == "technical_leads");
+    CHECK(c.escalations[0].team == "technical_support");
     CHECK(c.survey_after_resolution == SlaDuration{SlaClock::calendar, 7200, ""});
     CHECK(c.auto_close_after_resolution.has_value());
   }

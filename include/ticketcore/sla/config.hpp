@@ -23,7 +23,7 @@ struct EscalationRule {
   std::vector<std::string> priorities;     ///< which priority levels; empty = all
   SlaDuration after;                       ///< measured from the latest assignment
   int level = 1;                           ///< escalation level, 1..4
-  std::string team;                        ///< the team escalated to ("technical_leads")
+  std::string team;                        ///< the team escalated to ("technical_support")
 
   friend bool operator==(const EscalationRule&, const EscalationRule&) = default;
 };
