@@ -36,7 +36,7 @@ void put_instant(json& j, const char* key, const std::optional<Instant>& v) {
 // Nested value types: read with a path, so errors name the field inside them.
 // They live in namespace ticketcore so that json_read's templates find them by ADL.
 
-static void read(const json& j, const std::string& path, Money& m) {
+void read(const json& j, const std::string& path, Money& m) {
   ObjectReader r(j, path);
   r.required("amount", m.amount);
   if (m.amount < 0) throw_invalid(child(path, "amount"), "must not be negative");

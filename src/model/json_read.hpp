@@ -145,3 +145,12 @@ json to_json_value(const AttributeValue& v);
 json to_json_value(const Attributes& attributes);
 
 }  // namespace ticketcore::json_read
+
+namespace ticketcore {
+
+struct Money;
+/// Reads an amount (>= 0) with its three-letter ISO 4217 currency; shared by the
+/// ticket's fields and the priority rules' loss threshold.
+void read(const nlohmann::json& j, const std::string& path, Money& m);
+
+}  // namespace ticketcore

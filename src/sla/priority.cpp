@@ -26,17 +26,6 @@ std::string in_quotes(std::string_view s) {
   return out;
 }
 
-void read_money(const json& j, const std::string& path, Money& m) {
-  ObjectReader r(j, path);
-  r.required("amount", m.amount);
-  if (m.amount < 0) throw_invalid(child(path, "amount"), "must not be negative");
-  r.required("currency", m.currency, MaxLength{3});
-  bool iso = m.currency.size() == 3;
-  for (char c : m.currency) iso = iso && c >= 'A' && c <= 'Z';
-  if (!iso) throw_invalid(child(path, "currency"), "expected a three-letter ISO 4217 code");
-  r.finish();
-}
-
 }  // namespace
 
 void read(const json& j, const std::string& path, PriorityLevel& level) {
@@ -61,7 +50,7 @@ void read(const json& j, const std::string& path, PriorityCondition& w) {
              Range{0, std::numeric_limits<std::int64_t>::max()});
   if (const json* loss = r.take("estimated_loss_above"); loss && !loss->is_null()) {
     Money m;
-    read_money(*loss, child(path, "estimated_loss_above"), m);
+    read(*loss, child(path, "estimated_loss_above"), m);
     w.estimated_loss_above = m;
   }
   r.optional("core_business_down", w.core_business_down);
