@@ -2,8 +2,8 @@
 // Everything public of ticketcore's C++ API, but the JSON mapping: include
 // "ticketcore/model/json.hpp" for that (it brings in nlohmann/json).
 
-#include "ticketcore/error.hpp"
 #include "ticketcore/calendar/business_calendar.hpp"
+#include "ticketcore/error.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/attributes.hpp"
 #include "ticketcore/model/customer.hpp"
