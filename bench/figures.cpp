@@ -19,6 +19,10 @@ std::vector<Figure>& registry() {
 // aggregate when repetitions give one, else every single run.
 class Collector : public benchmark::ConsoleReporter {
  public:
+  // No colour: the output is read by scripts and grep, and escape codes would
+  // run into the first "figure:" line.
+  Collector() : ConsoleReporter(OO_Tabular) {}
+
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const auto& run : runs) {
       if (run.error_occurred) continue;
