@@ -69,8 +69,7 @@ constexpr std::string_view kPreset = R"json({
       ]},
       "then": [
         {"set_team": "senior_specialists"},
-        {"assign_by": "vip_after_sales"},
-        {"set_sla_policy": "vip"}
+        {"assign_by": "vip_after_sales"}
       ],
       "stop": true
     },
