@@ -20,6 +20,28 @@ std::string child(const std::string& path, std::string_view key) {
 
 std::string child(const std::string& path, std::size_t index) { return path + "/" + std::to_string(index); }
 
+std::string in_quotes(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 2);
+  out += '"';
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+  return out;
+}
+
 std::string_view type_name(const json& j) {
   switch (j.type()) {
     case json::value_t::null: return "null";

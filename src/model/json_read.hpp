@@ -28,6 +28,10 @@ using json = nlohmann::json;
 std::string child(const std::string& path, std::string_view key);
 std::string child(const std::string& path, std::size_t index);
 
+/// A text as a JSON string literal, for messages and explanations (named so that ADL
+/// does not find std::quoted for std::string arguments).
+std::string in_quotes(std::string_view text);
+
 /// The JSON type name for messages ("string", "number", ...).
 std::string_view type_name(const json& j);
 [[noreturn]] void wrong_type(const json& j, const std::string& path, std::string_view expected);

@@ -9,6 +9,8 @@
 
 namespace ticketcore::routing {
 
+using json_read::in_quotes;
+
 namespace {
 
 struct NamedField {
@@ -208,29 +210,6 @@ bool positive(const Leaf& leaf, Op op, const Value& v) {
   }
 }
 
-// A text as a JSON string, escaped by hand: explain writes one per condition.
-std::string quoted(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '"';
-  for (char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += ch;
-    } else if (c < 0x20) {
-      static constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    } else {
-      out += ch;
-    }
-  }
-  out += '"';
-  return out;
-}
-
 }  // namespace
 
 std::optional<FieldInfo> resolve_field(std::string_view name) {
@@ -387,8 +366,8 @@ bool compare(const Leaf& leaf, const Value& v) {
 std::string describe(const Value& v) {
   switch (v.kind) {
     case Value::Kind::missing: return "missing";
-    case Value::Kind::text: return quoted(v.text);
-    case Value::Kind::enumeration: return quoted(v.enum_names[static_cast<std::size_t>(v.integer)]);
+    case Value::Kind::text: return in_quotes(v.text);
+    case Value::Kind::enumeration: return in_quotes(v.enum_names[static_cast<std::size_t>(v.integer)]);
     case Value::Kind::number:
       // Whole numbers read as counts ("150"), the rest as JSON numbers ("1.5").
       if (std::trunc(v.number) == v.number && std::fabs(v.number) < 1e15)

@@ -14,6 +14,7 @@ namespace ticketcore::routing {
 namespace {
 
 using json_read::child;
+using json_read::in_quotes;
 using json_read::json;
 using ValueSet = std::set<std::string>;
 
@@ -169,8 +170,6 @@ Effects effects_of(const json& then) {
   return e;
 }
 
-std::string quoted(const std::string& s) { return json(s).dump(); }
-
 }  // namespace
 
 std::vector<LintWarning> lint(const json& rules) {
@@ -203,8 +202,8 @@ std::vector<LintWarning> lint(const json& rules) {
       for (std::size_t i = 0; i < j; ++i) {
         if (!enabled(i) || !stops(i) || !conj[i] || !covers(*conj[i], *conj[j])) continue;
         out.push_back({LintKind::shadowed, id(j), path,
-                       "rule " + quoted(id(j)) + " never fires: the earlier stop rule " + quoted(id(i)) +
-                           " matches every ticket it would"});
+                       "rule " + in_quotes(id(j)) + " never fires: the earlier stop rule " +
+                           in_quotes(id(i)) + " matches every ticket it would"});
         break;
       }
     }
@@ -214,7 +213,7 @@ std::vector<LintWarning> lint(const json& rules) {
     for (const auto& tag : later.added)
       if (later.removed.contains(tag))
         out.push_back({LintKind::undoing_actions, id(j), path,
-                       "rule " + quoted(id(j)) + " both adds and removes tag " + quoted(tag)});
+                       "rule " + in_quotes(id(j)) + " both adds and removes tag " + in_quotes(tag)});
     // The nearest earlier rule it undoes is reported, so warnings stay one per rule and cause.
     if (later.sets.empty() && later.added.empty() && later.removed.empty()) continue;
     for (std::size_t i = j; i-- > 0;) {
@@ -224,14 +223,15 @@ std::vector<LintWarning> lint(const json& rules) {
       std::vector<std::string> undone;
       for (const auto& [what, value] : later.sets)
         if (auto it = earlier.sets.find(what); it != earlier.sets.end() && it->second != value)
-          undone.push_back(what + " " + quoted(it->second) + " then " + quoted(value));
+          undone.push_back(what + " " + in_quotes(it->second) + " then " + in_quotes(value));
       for (const auto& tag : later.removed)
-        if (earlier.added.contains(tag)) undone.push_back("add_tag " + quoted(tag) + " then remove_tag");
+        if (earlier.added.contains(tag)) undone.push_back("add_tag " + in_quotes(tag) + " then remove_tag");
       for (const auto& tag : later.added)
-        if (earlier.removed.contains(tag)) undone.push_back("remove_tag " + quoted(tag) + " then add_tag");
+        if (earlier.removed.contains(tag)) undone.push_back("remove_tag " + in_quotes(tag) + " then add_tag");
       for (const auto& u : undone)
-        out.push_back({LintKind::undoing_actions, id(j), path,
-                       "rule " + quoted(id(j)) + " undoes the earlier rule " + quoted(id(i)) + ": " + u});
+        out.push_back(
+            {LintKind::undoing_actions, id(j), path,
+             "rule " + in_quotes(id(j)) + " undoes the earlier rule " + in_quotes(id(i)) + ": " + u});
       if (!undone.empty()) break;
     }
   }

@@ -18,14 +18,6 @@ namespace {
 constexpr std::int64_t kMaxMinutes = 10LL * 366 * 24 * 60;  // ten years
 constexpr std::int64_t kMaxWorkingDays = 3660;
 
-// Appends rather than `"\"" + s`, which trips GCC 12's -Wrestrict false positive at -O2.
-std::string in_quotes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out.append(1, '"').append(s).append(1, '"');
-  return out;
-}
-
 // Runs a reader of an embedded document, putting `prefix` in front of the path of its errors.
 template <class F>
 auto nested(const std::string& prefix, F&& f) {

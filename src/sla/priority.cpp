@@ -18,14 +18,6 @@ constexpr std::size_t kUrgencies = enum_count<Urgency>();
 const MaxItems kLevels{16};
 const MaxItems kItems{limits::list};
 
-// Appends rather than `"\"" + s`, which trips GCC 12's -Wrestrict false positive at -O2.
-std::string in_quotes(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out.append(1, '"').append(s).append(1, '"');
-  return out;
-}
-
 }  // namespace
 
 void read(const json& j, const std::string& path, PriorityLevel& level) {

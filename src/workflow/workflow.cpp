@@ -25,7 +25,7 @@ std::vector<E> members(std::uint16_t mask) {
   return out;
 }
 
-std::string quoted(auto e) { return "\"" + std::string(to_string(e)) + "\""; }
+std::string quoted(auto e) { return json_read::in_quotes(to_string(e)); }
 
 }  // namespace
 
