@@ -13,7 +13,7 @@
 namespace {
 
 using namespace ticketcore;
-using namespace ticketcore::routing;
+using namespace ticketcore;
 
 BusinessCalendar shanghai_workdays() {
   const std::string hours = R"([{"from": "09:00", "to": "12:00"}, {"from": "13:00", "to": "18:00"}])";

@@ -92,7 +92,7 @@ int main() {
   const Desk desk = make_desk();
   const RuleSet rules =
       RuleSet::from_json_text(preset_rules_json(), RoutingDirectory::from(desk.teams, desk.agents));
-  const routing::AssignmentConfig strategies = routing::preset_assignment_config();
+  const AssignmentConfig strategies = preset_assignment_config();
 
   // 17:00 on Friday 2026-03-06 in Shanghai.
   const Instant call = at("2026-03-06T09:00:00Z");
@@ -136,15 +136,15 @@ int main() {
   const Decision decision = rules.route(ticket, context);
   ticket.team = std::string(decision.team);
   std::printf("\n== routing (rule set %s): team %s, assign by %s\n", std::string(decision.version).c_str(),
-              ticket.team.c_str(), std::string(decision.assign_strategy).c_str());
+              ticket.team.c_str(), std::string(decision.assign_by).c_str());
   std::printf("%s", rules.explain(ticket, context).to_text().c_str());
 
-  routing::CalendarRegistry calendars;
+  CalendarRegistry calendars;
   calendars.by_id.emplace("cn-standard", calendar);
-  const routing::Assignment assignment =
-      routing::assign(strategies, decision.assign_strategy,
-                      {ticket, customer.tier, desk.agents, desk.teams, calendars, call}, routing::Workload{});
-  std::printf("\n== assignment\n%s", routing::explain(assignment, strategies, desk.agents).c_str());
+  const Assignment assignment =
+      assign(strategies, decision.assign_by,
+                      {ticket, customer.tier, desk.agents, desk.teams, calendars, call}, Workload{});
+  std::printf("\n== assignment\n%s", explain(assignment, strategies, desk.agents).c_str());
   ticket.team = assignment.team;
   ticket.assignee = assignment.agent;
 
@@ -193,9 +193,9 @@ int main() {
       if (a.threshold_percent) what += " " + std::to_string(a.threshold_percent) + "%";
       if (a.kind == DueActionKind::escalation) {
         // The SLA engine says which level of which team; the escalation ladder says who.
-        const routing::Escalation who = routing::resolve_escalation(
-            {a.team, ticket.assignee, routing::escalation_level(a.escalation_level, "/escalation_level"),
-             routing::EscalationReason::rule},
+        const Escalation who = resolve_escalation(
+            {a.team, ticket.assignee, escalation_level(a.escalation_level, "/escalation_level"),
+             EscalationReason::rule},
             desk.teams, desk.agents);
         what = "level " + std::to_string(a.escalation_level) + " of " + a.team + ": " + who.person;
       }

@@ -27,7 +27,7 @@ const date::time_zone* locate(const std::string& name, const std::string& path) 
   try {
     return date::locate_zone(name);
   } catch (const std::exception&) {
-    throw_invalid(json_read::child(path, "time_zone"), "unknown time zone \"" + name + "\"");
+    throw_invalid(detail::json_read::child(path, "time_zone"), "unknown time zone \"" + name + "\"");
   }
 }
 

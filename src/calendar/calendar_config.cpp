@@ -12,8 +12,8 @@
 
 namespace ticketcore {
 
-using json_read::child;
-using json_read::ObjectReader;
+using detail::json_read::child;
+using detail::json_read::ObjectReader;
 using nlohmann::json;
 
 std::optional<int> parse_clock(std::string_view text, bool allow_end_of_day) {
@@ -49,7 +49,7 @@ namespace {
 std::string range_text(const CalendarTimeRange& r) { return format_clock(r.from) + "-" + format_clock(r.to); }
 
 int read_clock(const json& j, const std::string& path, bool is_end) {
-  if (!j.is_string()) json_read::wrong_type(j, path, "string (HH:MM)");
+  if (!j.is_string()) detail::json_read::wrong_type(j, path, "string (HH:MM)");
   const auto& text = j.get_ref<const std::string&>();
   auto value = parse_clock(text, is_end);
   if (!value)
@@ -79,7 +79,7 @@ namespace {
 // A day's ranges, sorted; ranges may touch but not overlap.
 std::vector<CalendarTimeRange> read_ranges(const json& j, const std::string& path) {
   std::vector<CalendarTimeRange> ranges;
-  json_read::read(j, path, ranges, json_read::MaxItems{48});
+  detail::json_read::read(j, path, ranges, detail::json_read::MaxItems{48});
   std::vector<std::size_t> order(ranges.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(),
@@ -188,7 +188,7 @@ CalendarConfig read_calendar_config(const json& j, const std::string& path) {
   };
   if (holidays && !holidays->is_null()) {
     const std::string list_path = child(path, "holidays");
-    if (!holidays->is_array()) json_read::wrong_type(*holidays, list_path, "array");
+    if (!holidays->is_array()) detail::json_read::wrong_type(*holidays, list_path, "array");
     if (holidays->size() > 10000) throw_invalid(list_path, "too many items (at most 10000)");
     for (std::size_t i = 0; i < holidays->size(); ++i) {
       const std::string item_path = child(list_path, i);
@@ -200,7 +200,7 @@ CalendarConfig read_calendar_config(const json& j, const std::string& path) {
   }
   if (extra && !extra->is_null()) {
     const std::string list_path = child(path, "extra_working_days");
-    if (!extra->is_array()) json_read::wrong_type(*extra, list_path, "array");
+    if (!extra->is_array()) detail::json_read::wrong_type(*extra, list_path, "array");
     if (extra->size() > 10000) throw_invalid(list_path, "too many items (at most 10000)");
     for (std::size_t i = 0; i < extra->size(); ++i) {
       const std::string item_path = child(list_path, i);

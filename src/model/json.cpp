@@ -5,7 +5,7 @@
 namespace ticketcore {
 
 using nlohmann::json;
-using namespace json_read;
+using namespace detail::json_read;
 
 namespace {
 

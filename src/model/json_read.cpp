@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace ticketcore::json_read {
+namespace ticketcore::detail::json_read {
 
 std::string child(const std::string& path, std::string_view key) {
   std::string out = path;
@@ -226,4 +226,4 @@ json to_json_value(const Attributes& attributes) {
   return out;
 }
 
-}  // namespace ticketcore::json_read
+}  // namespace ticketcore::detail::json_read

@@ -20,7 +20,7 @@
 #include "ticketcore/model/limits.hpp"
 #include "ticketcore/model/time.hpp"
 
-namespace ticketcore::json_read {
+namespace ticketcore::detail::json_read {
 
 using json = nlohmann::json;
 
@@ -148,7 +148,7 @@ json to_json_value(const AttributeValue& v);
 /// Custom attributes as a JSON object.
 json to_json_value(const Attributes& attributes);
 
-}  // namespace ticketcore::json_read
+}  // namespace ticketcore::detail::json_read
 
 namespace ticketcore {
 

@@ -7,7 +7,7 @@
 
 #include "ticketcore/error.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 namespace {
 
@@ -287,4 +287,4 @@ std::string explain(const Assignment& assignment, const AssignmentConfig& config
   return text;
 }
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore

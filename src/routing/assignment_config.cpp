@@ -6,15 +6,15 @@
 #include "ticketcore/model/json.hpp"
 #include "ticketcore/routing/assignment.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 namespace {
 
-using json_read::child;
-using json_read::json;
-using json_read::MaxItems;
-using json_read::MaxLength;
-using json_read::ObjectReader;
+using detail::json_read::child;
+using detail::json_read::json;
+using detail::json_read::MaxItems;
+using detail::json_read::MaxLength;
+using detail::json_read::ObjectReader;
 
 // The ticket value a certification or language filter reads: "subtype" or "attributes.NAME".
 void read_from(ObjectReader& r, AssignmentFilter& f, std::string_view fallback) {
@@ -89,7 +89,7 @@ AssignmentStrategy read_strategy(const json& j, const std::string& path, std::sp
   r.optional("description", s.description, MaxLength{limits::text});
   if (const json* filters = r.take("filters"); filters && !filters->is_null()) {
     const std::string filters_path = child(path, "filters");
-    if (!filters->is_array()) json_read::wrong_type(*filters, filters_path, "array");
+    if (!filters->is_array()) detail::json_read::wrong_type(*filters, filters_path, "array");
     if (filters->size() > limits::list) throw_invalid(filters_path, "too many filters");
     for (std::size_t i = 0; i < filters->size(); ++i)
       s.filters.push_back(read_filter((*filters)[i], child(filters_path, i), known_teams));
@@ -108,7 +108,7 @@ AssignmentConfig AssignmentConfig::from_json_text(std::string_view text, std::sp
   ObjectReader r(doc, "");
   const json* list = r.take("strategies");
   if (!list) throw_invalid("/strategies", "missing required field");
-  if (!list->is_array()) json_read::wrong_type(*list, "/strategies", "array");
+  if (!list->is_array()) detail::json_read::wrong_type(*list, "/strategies", "array");
   if (list->size() > limits::list) throw_invalid("/strategies", "too many strategies");
   r.finish();
 
@@ -151,4 +151,4 @@ const BusinessCalendar* CalendarRegistry::find(std::string_view id) const {
   return it == by_id.end() ? nullptr : &it->second;
 }
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore

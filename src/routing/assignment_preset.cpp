@@ -2,7 +2,7 @@
 // support, complaints and VIP after-sales, and where SLA signals escalate.
 #include "ticketcore/routing/assignment_preset.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 namespace {
 
@@ -96,4 +96,4 @@ AssignmentConfig preset_assignment_config() { return AssignmentConfig::from_json
 std::string_view preset_escalation_json() { return kEscalationJson; }
 EscalationPolicy preset_escalation_policy() { return EscalationPolicy::from_json_text(kEscalationJson); }
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore

@@ -6,7 +6,7 @@ namespace ticketcore {
 void Decision::clear() {
   version = {};
   matched_rules.clear();
-  team = agent = assign_strategy = priority = priority_reason = sla_policy = escalation_reason = {};
+  team = agent = assign_by = priority = priority_reason = sla_policy = escalation_reason = {};
   escalation_level = 0;
   tags_added.clear();
   tags_removed.clear();
@@ -57,7 +57,7 @@ std::vector<std::pair<std::string, std::string>> describe(const Decision& d) {
   put("rules", join(d.matched_rules));
   put("team", std::string(d.team));
   put("agent", std::string(d.agent));
-  put("assign", std::string(d.assign_strategy));
+  put("assign_by", std::string(d.assign_by));
   if (!d.priority.empty())
     put("priority", std::string(d.priority) + " (" + std::string(d.priority_reason) + ")");
   put("sla_policy", std::string(d.sla_policy));

@@ -7,17 +7,17 @@
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/json.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 namespace {
 
-using json_read::child;
-using json_read::json;
-using json_read::ObjectReader;
+using detail::json_read::child;
+using detail::json_read::json;
+using detail::json_read::ObjectReader;
 
 void read_level(ObjectReader& r, std::string_view key, EscalationLevel& out) {
   int n = 0;
-  if (r.optional(key, n, json_read::Range{1, 4})) out = escalation_level(n, child(r.path(), key));
+  if (r.optional(key, n, detail::json_read::Range{1, 4})) out = escalation_level(n, child(r.path(), key));
 }
 
 EscalationPolicy::Levels read_levels(ObjectReader& r, EscalationPolicy::Levels levels) {
@@ -122,4 +122,4 @@ Escalation resolve_escalation(const EscalationRequest& request, std::span<const 
   return out;
 }
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore

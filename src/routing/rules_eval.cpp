@@ -6,7 +6,7 @@
 
 namespace ticketcore {
 
-namespace routing {
+namespace detail {
 namespace {
 
 bool evaluate(const RuleSet::Impl& p, std::uint32_t n, const Ticket& t, const EvaluationContext& ctx) {
@@ -89,7 +89,7 @@ void apply(const Rule& rule, Decision& d) {
     switch (a.kind) {
       case Action::Kind::set_team: d.team = a.value; break;
       case Action::Kind::set_agent: d.agent = a.value; break;
-      case Action::Kind::assign_by: d.assign_strategy = a.value; break;
+      case Action::Kind::assign_by: d.assign_by = a.value; break;
       case Action::Kind::set_priority:
         d.priority = a.value;
         d.priority_reason = a.reason;
@@ -139,7 +139,7 @@ std::string describe(const Action& a) {
   return {};
 }
 
-}  // namespace routing
+}  // namespace detail
 
 void RuleSet::route(const Ticket& ticket, const EvaluationContext& context, Decision& out) const {
   const Impl& p = *impl_;
@@ -147,14 +147,14 @@ void RuleSet::route(const Ticket& ticket, const EvaluationContext& context, Deci
   // Set only when it changes: a reused decision pays no reference count per ticket.
   if (out.rule_set != impl_) out.rule_set = impl_;
   out.version = p.version;
-  for (const routing::Rule& rule : p.rules) {
+  for (const detail::Rule& rule : p.rules) {
     if (!rule.enabled) continue;
     if (rule.guarded) {
-      const int index = routing::enum_index(rule.guard_field, ticket, context);
+      const int index = detail::enum_index(rule.guard_field, ticket, context);
       if (index < 0 || (((rule.guard_mask >> index) & 1u) != 0) == rule.guard_negated) continue;
     }
-    if (!routing::evaluate(p, rule.root, ticket, context)) continue;
-    routing::apply(rule, out);
+    if (!detail::evaluate(p, rule.root, ticket, context)) continue;
+    detail::apply(rule, out);
     if (rule.stop) break;
   }
 }
@@ -172,17 +172,17 @@ Explanation RuleSet::explain(const Ticket& ticket, const EvaluationContext& cont
   e.version = p.version;
   e.decision.version = p.version;
   e.decision.rule_set = impl_;
-  for (const routing::Rule& rule : p.rules) {
+  for (const detail::Rule& rule : p.rules) {
     RuleTrace rt;
     rt.rule_id = rule.id;
     rt.name = rule.name;
     rt.enabled = rule.enabled;
     if (rule.enabled) {
       rt.conditions.reserve(rule.nodes);
-      rt.matched = routing::trace(p, rule.root, 0, ticket, context, rt.conditions);
+      rt.matched = detail::trace(p, rule.root, 0, ticket, context, rt.conditions);
       if (rt.matched) {
-        routing::apply(rule, e.decision);
-        for (const auto& a : rule.actions) rt.actions.push_back(routing::describe(a));
+        detail::apply(rule, e.decision);
+        for (const auto& a : rule.actions) rt.actions.push_back(detail::describe(a));
         rt.stopped = rule.stop;
       }
     }

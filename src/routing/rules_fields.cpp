@@ -7,9 +7,9 @@
 #include "model/json_read.hpp"
 #include "routing/rules_program.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore::detail {
 
-using json_read::in_quotes;
+using detail::json_read::in_quotes;
 
 namespace {
 
@@ -372,12 +372,12 @@ std::string describe(const Value& v) {
       // Whole numbers read as counts ("150"), the rest as JSON numbers ("1.5").
       if (std::trunc(v.number) == v.number && std::fabs(v.number) < 1e15)
         return std::to_string(static_cast<long long>(v.number));
-      return json_read::json(v.number).dump();
+      return detail::json_read::json(v.number).dump();
     case Value::Kind::boolean: return v.boolean ? "true" : "false";
-    case Value::Kind::tags: return json_read::json(*v.tags).dump();
-    case Value::Kind::instant: return json_read::json(format_instant(from_unix(v.integer))).dump();
+    case Value::Kind::tags: return detail::json_read::json(*v.tags).dump();
+    case Value::Kind::instant: return detail::json_read::json(format_instant(from_unix(v.integer))).dump();
   }
   return "missing";
 }
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore::detail

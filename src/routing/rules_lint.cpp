@@ -9,13 +9,13 @@
 #include "model/json_read.hpp"
 #include "routing/rules_program.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore::detail {
 
 namespace {
 
-using json_read::child;
-using json_read::in_quotes;
-using json_read::json;
+using detail::json_read::child;
+using detail::json_read::in_quotes;
+using detail::json_read::json;
 using ValueSet = std::set<std::string>;
 
 // One value as comparable text: numbers as doubles, so 1 and 1.0 are one value.
@@ -238,4 +238,4 @@ std::vector<LintWarning> lint(const json& rules) {
   return out;
 }
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore::detail

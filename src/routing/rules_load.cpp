@@ -9,12 +9,12 @@
 
 namespace ticketcore {
 
-using json_read::child;
-using json_read::json;
-using json_read::ObjectReader;
-using json_read::read;
+using detail::json_read::child;
+using detail::json_read::json;
+using detail::json_read::ObjectReader;
+using detail::json_read::read;
 
-namespace routing {
+namespace detail {
 namespace {
 
 // Deep enough for any rule a person writes; stops hostile input from exhausting the stack.
@@ -44,14 +44,14 @@ class Compiler {
 
   void rule_set(const json& j) {
     ObjectReader r(j, "");
-    r.required("version", impl_.version, json_read::MaxLength{limits::id});
+    r.required("version", impl_.version, detail::json_read::MaxLength{limits::id});
     if (impl_.version.empty()) throw_invalid("/version", "must not be empty");
     std::string description;
-    r.optional("description", description, json_read::MaxLength{limits::text});
+    r.optional("description", description, detail::json_read::MaxLength{limits::text});
     const json* rules = r.take("rules");
     if (!rules) throw_invalid("/rules", "missing required field");
     r.finish();
-    if (!rules->is_array()) json_read::wrong_type(*rules, "/rules", "array");
+    if (!rules->is_array()) detail::json_read::wrong_type(*rules, "/rules", "array");
     if (rules->size() > kMaxRules)
       throw_invalid("/rules", "too many rules: " + std::to_string(rules->size()));
     std::set<std::string, std::less<>> ids;
@@ -75,11 +75,11 @@ class Compiler {
   void rule(const json& j, const std::string& path) {
     ObjectReader r(j, path);
     Rule rule;
-    r.required("id", rule.id, json_read::MaxLength{limits::id});
+    r.required("id", rule.id, detail::json_read::MaxLength{limits::id});
     if (rule.id.empty()) throw_invalid(child(path, "id"), "must not be empty");
     r.required("name", rule.name);
     std::string description;
-    r.optional("description", description, json_read::MaxLength{limits::text});
+    r.optional("description", description, detail::json_read::MaxLength{limits::text});
     r.optional("enabled", rule.enabled);
     r.optional("stop", rule.stop);
     const json* when = r.take("when");
@@ -91,7 +91,7 @@ class Compiler {
     rule.nodes = static_cast<std::uint32_t>(impl_.nodes.size()) - rule.root;
     set_guard(rule);
     const std::string then_path = child(path, "then");
-    if (!then->is_array()) json_read::wrong_type(*then, then_path, "array");
+    if (!then->is_array()) detail::json_read::wrong_type(*then, then_path, "array");
     if (then->size() > kMaxItems) throw_invalid(then_path, "too many actions");
     for (std::size_t k = 0; k < then->size(); ++k)
       rule.actions.push_back(action((*then)[k], child(then_path, k)));
@@ -124,7 +124,7 @@ class Compiler {
 
   std::uint32_t condition(const json& j, const std::string& path, int depth) {
     if (depth > kMaxDepth) throw_invalid(path, "conditions nested deeper than " + std::to_string(kMaxDepth));
-    if (!j.is_object()) json_read::wrong_type(j, path, "object");
+    if (!j.is_object()) detail::json_read::wrong_type(j, path, "object");
     for (std::string_view group : {"all", "any", "not"}) {
       if (!j.contains(group)) continue;
       if (j.size() != 1)
@@ -137,7 +137,7 @@ class Compiler {
         link(n, {c});
         return n;
       }
-      if (!body.is_array()) json_read::wrong_type(body, gpath, "array");
+      if (!body.is_array()) detail::json_read::wrong_type(body, gpath, "array");
       if (body.size() > kMaxItems) throw_invalid(gpath, "too many conditions");
       std::uint32_t n = add_node(group == "all" ? Node::Kind::all : Node::Kind::any, path);
       std::vector<std::uint32_t> kids;
@@ -179,9 +179,9 @@ class Compiler {
                                            leaf.field_name + "\" (" +
                                            std::string(type_word(leaf.field.type)) + ")");
     if (leaf.field.id == FieldId::customer_tickets_opened)
-      r.required("days", leaf.days, json_read::Range{1, 3660});
+      r.required("days", leaf.days, detail::json_read::Range{1, 3660});
     if (leaf.field.id == FieldId::calendar_open) {
-      r.required("calendar", leaf.calendar, json_read::MaxLength{limits::id});
+      r.required("calendar", leaf.calendar, detail::json_read::MaxLength{limits::id});
       if (leaf.calendar.empty()) throw_invalid(child(path, "calendar"), "must not be empty");
     }
     const json* value = r.take("value");
@@ -196,7 +196,7 @@ class Compiler {
     switch (leaf.op) {
       case Op::in:
       case Op::not_in: {
-        if (!value->is_array()) json_read::wrong_type(*value, vpath, "array");
+        if (!value->is_array()) detail::json_read::wrong_type(*value, vpath, "array");
         if (value->empty()) throw_invalid(vpath, "must list at least one value");
         if (value->size() > kMaxItems) throw_invalid(vpath, "too many values");
         for (std::size_t i = 0; i < value->size(); ++i) add_literal(leaf, (*value)[i], child(vpath, i));
@@ -245,7 +245,7 @@ class Compiler {
     switch (type) {
       case FieldType::text:
       case FieldType::tags:
-        read(v, path, l.text, json_read::MaxLength{limits::text});
+        read(v, path, l.text, detail::json_read::MaxLength{limits::text});
         l.kind = Value::Kind::text;
         // A team or agent compared whole must exist; "" stands for none, and parts of ids are free.
         if (!textual && !l.text.empty()) {
@@ -256,7 +256,7 @@ class Compiler {
         }
         break;
       case FieldType::enumeration: {
-        if (!v.is_string()) json_read::wrong_type(v, path, "string");
+        if (!v.is_string()) detail::json_read::wrong_type(v, path, "string");
         const auto& word = v.get_ref<const std::string&>();
         const auto& names = leaf.field.enum_names;
         auto it = std::find(names.begin(), names.end(), word);
@@ -288,7 +288,7 @@ class Compiler {
       }
       case FieldType::dynamic:
         if (v.is_string()) {
-          read(v, path, l.text, json_read::MaxLength{limits::text});
+          read(v, path, l.text, detail::json_read::MaxLength{limits::text});
           l.kind = Value::Kind::text;
         } else if (v.is_boolean()) {
           l.boolean = v.get<bool>();
@@ -297,7 +297,7 @@ class Compiler {
           read(v, path, l.number);
           l.kind = Value::Kind::number;
         } else {
-          json_read::wrong_type(v, path, "string, number or boolean");
+          detail::json_read::wrong_type(v, path, "string, number or boolean");
         }
         break;
     }
@@ -305,7 +305,7 @@ class Compiler {
   }
 
   Action action(const json& j, const std::string& path) {
-    if (!j.is_object()) json_read::wrong_type(j, path, "object");
+    if (!j.is_object()) detail::json_read::wrong_type(j, path, "object");
     if (j.size() != 1)
       throw_invalid(path, "an action is an object with exactly one key (\"set_team\", \"notify\", ...)");
     const std::string& key = j.begin().key();
@@ -313,7 +313,7 @@ class Compiler {
     const std::string vpath = child(path, key);
     Action a;
     auto word = [&](std::string& out, std::size_t max) {
-      read(v, vpath, out, json_read::MaxLength{max});
+      read(v, vpath, out, detail::json_read::MaxLength{max});
       if (out.empty()) throw_invalid(vpath, "must not be empty");
     };
     if (key == "set_team") {
@@ -336,26 +336,26 @@ class Compiler {
     } else if (key == "set_priority") {
       a.kind = Action::Kind::set_priority;
       ObjectReader r(v, vpath);
-      r.required("level", a.value, json_read::MaxLength{limits::id});
+      r.required("level", a.value, detail::json_read::MaxLength{limits::id});
       if (a.value.empty()) throw_invalid(child(vpath, "level"), "must not be empty");
-      r.required("reason", a.reason, json_read::MaxLength{limits::name});
+      r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
       r.finish();
     } else if (key == "escalate") {
       a.kind = Action::Kind::escalate;
       ObjectReader r(v, vpath);
-      r.required("level", a.level, json_read::Range{1, 4});
-      r.optional("reason", a.reason, json_read::MaxLength{limits::name});
+      r.required("level", a.level, detail::json_read::Range{1, 4});
+      r.optional("reason", a.reason, detail::json_read::MaxLength{limits::name});
       r.finish();
     } else if (key == "notify") {
       a.kind = Action::Kind::notify;
       ObjectReader r(v, vpath);
-      r.required("template", a.value, json_read::MaxLength{limits::id});
+      r.required("template", a.value, detail::json_read::MaxLength{limits::id});
       if (a.value.empty()) throw_invalid(child(vpath, "template"), "must not be empty");
       const json* recipients = r.take("recipients");
       const std::string rpath = child(vpath, "recipients");
       if (!recipients) throw_invalid(rpath, "missing required field");
       r.finish();
-      if (!recipients->is_array()) json_read::wrong_type(*recipients, rpath, "array");
+      if (!recipients->is_array()) detail::json_read::wrong_type(*recipients, rpath, "array");
       if (recipients->empty()) throw_invalid(rpath, "must name at least one recipient");
       for (std::size_t i = 0; i < recipients->size(); ++i) {
         const json& w = (*recipients)[i];
@@ -374,7 +374,7 @@ class Compiler {
       ObjectReader r(v, vpath);
       std::string who = "supervisor";
       r.optional("approver", who);
-      r.required("reason", a.reason, json_read::MaxLength{limits::name});
+      r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
       r.finish();
       bool known = false;
       for (Approver ap : {Approver::team_lead, Approver::supervisor, Approver::manager})
@@ -399,7 +399,7 @@ class Compiler {
 };
 
 }  // namespace
-}  // namespace routing
+}  // namespace detail
 
 RoutingDirectory RoutingDirectory::from(std::span<const Team> teams, std::span<const Agent> agents) {
   RoutingDirectory d;
@@ -411,8 +411,8 @@ RoutingDirectory RoutingDirectory::from(std::span<const Team> teams, std::span<c
 RuleSet RuleSet::from_json_text(std::string_view text, const RoutingDirectory& directory) {
   const json j = parse_json(text);
   auto impl = std::make_shared<Impl>();
-  routing::Compiler(*impl, directory).rule_set(j);
-  impl->warnings = routing::lint(j["rules"]);
+  detail::Compiler(*impl, directory).rule_set(j);
+  impl->warnings = detail::lint(j["rules"]);
   return RuleSet(std::move(impl));
 }
 

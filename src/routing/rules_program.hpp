@@ -15,7 +15,7 @@
 
 #include "ticketcore/routing/rules.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore::detail {
 
 /// The type of a field's value, which decides the operators it takes.
 enum class FieldType : std::uint8_t { text, enumeration, number, boolean, tags, instant, dynamic };
@@ -189,24 +189,24 @@ struct Rule {
   std::uint64_t guard_mask = 0;
 };
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore::detail
 
 namespace ticketcore {
 
 /// The compiled rule set behind RuleSet.
 struct RuleSet::Impl {
   std::string version;
-  std::vector<routing::Rule> rules;
-  std::vector<routing::Node> nodes;
+  std::vector<detail::Rule> rules;
+  std::vector<detail::Node> nodes;
   std::vector<std::string> node_paths;  // JSON path of each node, for explain
   std::vector<std::uint32_t> children;
-  std::vector<routing::Leaf> leaves;
+  std::vector<detail::Leaf> leaves;
   std::vector<LintWarning> warnings;
 };
 
 }  // namespace ticketcore
 
-namespace ticketcore::routing {
+namespace ticketcore::detail {
 
 /// Reads a field's value for one ticket.
 Value read_value(const Leaf& leaf, const Ticket& ticket, const EvaluationContext& context);
@@ -236,4 +236,4 @@ void apply(const Rule& rule, Decision& decision);
 /// Finds the lint warnings of a rule set's JSON (already validated).
 std::vector<LintWarning> lint(const nlohmann::json& rules_json);
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore::detail

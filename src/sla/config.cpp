@@ -11,7 +11,7 @@
 namespace ticketcore {
 
 using json = nlohmann::json;
-using namespace json_read;
+using namespace detail::json_read;
 
 namespace {
 
@@ -184,11 +184,11 @@ SlaConfig SlaConfig::from_json_text(std::string_view text) {
 SlaConfig SlaConfig::preset(std::string_view name) { return from_json_text(preset_json_text(name)); }
 
 std::string SlaConfig::preset_json_text(std::string_view name) {
-  return sla_detail::config_preset_text(name);
+  return detail::config_preset_text(name);
 }
 
 PriorityScheme priority_preset(std::string_view name) {
-  return PriorityScheme::from_json_text(sla_detail::priority_preset_text(name));
+  return PriorityScheme::from_json_text(detail::priority_preset_text(name));
 }
 
 }  // namespace ticketcore

@@ -7,7 +7,7 @@
 namespace ticketcore {
 
 std::vector<DueAction> due_actions_until(const SlaSubject& subject, const SlaConfig& config, Instant now) {
-  auto actions = sla_detail::replay(subject, config, now, Instant::min()).actions;
+  auto actions = detail::replay(subject, config, now, Instant::min()).actions;
   std::stable_sort(actions.begin(), actions.end(),
                    [](const DueAction& a, const DueAction& b) { return a.due_at < b.due_at; });
   return actions;
@@ -20,7 +20,7 @@ std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig&
   for (const SlaSubject& subject : tickets) {
     // The replay up to `now` finds each action at the first instant it became due;
     // the window (last_sweep, now] keeps those not handed out by an earlier sweep.
-    for (DueAction& a : sla_detail::replay(subject, config, now, last_sweep).actions)
+    for (DueAction& a : detail::replay(subject, config, now, last_sweep).actions)
       out.push_back(std::move(a));
   }
   std::sort(out.begin(), out.end(), [](const DueAction& a, const DueAction& b) {

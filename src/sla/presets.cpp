@@ -2,7 +2,7 @@
 
 #include "ticketcore/error.hpp"
 
-namespace ticketcore::sla_detail {
+namespace ticketcore::detail {
 
 namespace {
 
@@ -156,4 +156,4 @@ std::string config_preset_text(std::string_view name) {
   unknown(name);
 }
 
-}  // namespace ticketcore::sla_detail
+}  // namespace ticketcore::detail

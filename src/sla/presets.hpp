@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace ticketcore::sla_detail {
+namespace ticketcore::detail {
 
 /// The priority scheme of a preset ("standard", "urgent_important_general", "high_medium_low");
 /// throws Error{not_found} for another name.
@@ -12,4 +12,4 @@ std::string priority_preset_text(std::string_view name);
 /// The whole SLA configuration of a preset; throws Error{not_found} for another name.
 std::string config_preset_text(std::string_view name);
 
-}  // namespace ticketcore::sla_detail
+}  // namespace ticketcore::detail

@@ -10,7 +10,7 @@
 namespace ticketcore {
 
 using json = nlohmann::json;
-using namespace json_read;
+using namespace detail::json_read;
 
 namespace {
 

@@ -6,7 +6,7 @@
 
 #include "ticketcore/error.hpp"
 
-namespace ticketcore::sla_detail {
+namespace ticketcore::detail {
 
 namespace {
 
@@ -542,4 +542,4 @@ Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
   return Replayer(subject, config, now, actions_after).run();
 }
 
-}  // namespace ticketcore::sla_detail
+}  // namespace ticketcore::detail

@@ -9,7 +9,7 @@
 #include "ticketcore/sla/due.hpp"
 #include "ticketcore/sla/timers.hpp"
 
-namespace ticketcore::sla_detail {
+namespace ticketcore::detail {
 
 /// What a replay up to `now` found.
 struct Replay {
@@ -22,4 +22,4 @@ struct Replay {
 Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
               std::optional<Instant> actions_after);
 
-}  // namespace ticketcore::sla_detail
+}  // namespace ticketcore::detail

@@ -5,7 +5,7 @@
 namespace ticketcore {
 
 SlaStatus sla_status(const SlaSubject& subject, const SlaConfig& config, Instant now) {
-  return sla_detail::replay(subject, config, now, std::nullopt).status;
+  return detail::replay(subject, config, now, std::nullopt).status;
 }
 
 }  // namespace ticketcore

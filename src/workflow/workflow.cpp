@@ -25,7 +25,7 @@ std::vector<E> members(std::uint16_t mask) {
   return out;
 }
 
-std::string quoted(auto e) { return json_read::in_quotes(to_string(e)); }
+std::string quoted(auto e) { return detail::json_read::in_quotes(to_string(e)); }
 
 }  // namespace
 
@@ -104,14 +104,14 @@ Stage Workflow::stage_after(Status status, Stage current) const {
 
 namespace {
 
-using json_read::child;
-using json_read::ObjectReader;
+using detail::json_read::child;
+using detail::json_read::ObjectReader;
 using nlohmann::json;
 
 template <class E>
 std::uint16_t read_set(const json& j, const std::string& path) {
   std::vector<E> values;
-  json_read::read(j, path, values, json_read::MaxItems{enum_count<E>()});
+  detail::json_read::read(j, path, values, detail::json_read::MaxItems{enum_count<E>()});
   std::uint16_t mask = 0;
   for (E v : values) mask |= bit(v);
   return mask;
@@ -127,7 +127,7 @@ json names(std::uint16_t mask) {
 // An object keyed by enum words: {"new": [...], ...}; keys not named keep 0.
 template <class Key, class F>
 void read_keyed(const json& j, const std::string& path, std::string_view what, F&& each) {
-  if (!j.is_object()) json_read::wrong_type(j, path, "object");
+  if (!j.is_object()) detail::json_read::wrong_type(j, path, "object");
   for (const auto& [word, value] : j.items()) {
     auto key = enum_from_string<Key>(word);
     if (!key) throw_invalid(child(path, word), "unknown " + std::string(what));

@@ -10,7 +10,7 @@
 #include "ticketcore/routing/assignment.hpp"
 
 using namespace ticketcore;
-using namespace ticketcore::routing;
+using namespace ticketcore;
 using ticketcore::testing::agent;
 using ticketcore::testing::team;
 using ticketcore::testing::ticket;

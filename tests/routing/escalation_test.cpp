@@ -7,7 +7,7 @@
 #include "ticketcore/routing/escalation.hpp"
 
 using namespace ticketcore;
-using namespace ticketcore::routing;
+using namespace ticketcore;
 using ticketcore::testing::agent;
 using ticketcore::testing::team;
 

@@ -301,7 +301,7 @@ reference::Outcome outcome_of(const Decision& d) {
   for (auto id : d.matched_rules) o.matched_rules.emplace_back(id);
   o.team = d.team;
   o.agent = d.agent;
-  o.assign = d.assign_strategy;
+  o.assign = d.assign_by;
   o.priority = d.priority;
   o.priority_reason = d.priority_reason;
   o.sla_policy = d.sla_policy;

@@ -130,7 +130,7 @@ TEST_CASE("rules dry run: reports, ticket by ticket, what a new version changes"
   CHECK(r.changed[0].changes[0].item == "team");
   CHECK(r.changed[0].changes[0].before == "technical_support");
   CHECK(r.changed[0].changes[0].after == "senior_specialists");
-  CHECK(r.changed[0].changes[1].item == "assign");
+  CHECK(r.changed[0].changes[1].item == "assign_by");
   CHECK(r.changed[0].changes[1].after == "least_loaded");
   CHECK(r.changed[1].ticket_id == "T-consult");
   REQUIRE(r.changed[1].changes.size() == 1);

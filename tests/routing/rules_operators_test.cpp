@@ -315,7 +315,7 @@ TEST_CASE("rules: actions fill the decision, tag changes net out in order") {
   const Decision d = load(set).route(ticket(), c.ctx);
   CHECK(d.team == "customer_relations");
   CHECK(d.agent == "a-wang");
-  CHECK(d.assign_strategy == "least_loaded");
+  CHECK(d.assign_by == "least_loaded");
   CHECK(d.priority == "P2");
   CHECK(d.priority_reason == "strong complaint");
   CHECK(d.sla_policy == "vip");

@@ -43,7 +43,7 @@ TEST_CASE("preset rules: consultation goes to product specialists by round robin
   s.t.request_type = RequestType::consultation;
   const Decision d = s.route();
   CHECK(d.team == "product_specialists");
-  CHECK(d.assign_strategy == "consultation");
+  CHECK(d.assign_by == "consultation");
   CHECK(d.matched_rules == std::vector<std::string_view>{"consultation"});
 }
 
@@ -51,7 +51,7 @@ TEST_CASE("preset rules: technical support goes to certified engineers") {
   Scenario s;
   const Decision d = s.route();
   CHECK(d.team == "technical_support");
-  CHECK(d.assign_strategy == "technical");
+  CHECK(d.assign_by == "technical");
   CHECK(d.escalation_level == 0);
   CHECK(d.approvals.empty());
 }
@@ -63,7 +63,7 @@ TEST_CASE("preset rules: complaints go to customer relations and remedies need a
     s.c.customer_record.tier = tier;
     const Decision d = s.route();
     CHECK(d.team == "customer_relations");
-    CHECK(d.assign_strategy == "complaint");
+    CHECK(d.assign_by == "complaint");
     CHECK(d.tags_added == std::vector<std::string_view>{"complaint"});
     REQUIRE(d.approvals.size() == 1);
     CHECK(d.approvals[0].approver == Approver::supervisor);
@@ -77,7 +77,7 @@ TEST_CASE("preset rules: VIP and strategic after-sales go to senior specialists"
     s.c.customer_record.tier = tier;
     const Decision d = s.route();
     CHECK(d.team == "senior_specialists");
-    CHECK(d.assign_strategy == "vip_after_sales");
+    CHECK(d.assign_by == "vip_after_sales");
     // Faster handling for VIPs comes from the priority scheme's tier step, and the
     // SLA presets have no "vip" policy to name.
     CHECK(d.sla_policy.empty());
@@ -153,7 +153,7 @@ TEST_CASE("preset rules: other requests go to the supervisors") {
   Scenario s;
   s.t.request_type = RequestType::other;
   CHECK(s.route().team == "supervisors");
-  CHECK(s.route().assign_strategy.empty());  // a supervisor picks it from the queue
+  CHECK(s.route().assign_by.empty());  // a supervisor picks it from the queue
   s.c.ctx.customer = nullptr;                // an unknown customer is not VIP
   CHECK(s.route().team == "supervisors");
   s.c.ctx.customer = &s.c.customer_record;
@@ -170,7 +170,7 @@ TEST_CASE("preset rules: docs/rules.md shows the preset as shipped") {
 }
 
 TEST_CASE("preset rules: every strategy they assign by is one of the preset assignment strategies") {
-  const auto strategies = routing::preset_assignment_config();
+  const auto strategies = preset_assignment_config();
   const json rules = json::parse(preset_rules_json());
   int named = 0;
   for (const auto& rule : rules["rules"])

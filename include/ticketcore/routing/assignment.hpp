@@ -19,7 +19,7 @@
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/model/time.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 /// What one filter of a strategy checks about an agent.
 enum class FilterKind : std::uint8_t {
@@ -156,11 +156,11 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
 std::string explain(const Assignment& assignment, const AssignmentConfig& config,
                     std::span<const Agent> agents);
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore
 
-TICKETCORE_ENUM_NAMES(ticketcore::routing::FilterKind, "team", "role", "skills", "certification", "language",
+TICKETCORE_ENUM_NAMES(ticketcore::FilterKind, "team", "role", "skills", "certification", "language",
                       "seniority", "tier_affinity", "availability", "capacity");
-TICKETCORE_ENUM_NAMES(ticketcore::routing::ChooserKind, "round_robin", "least_loaded");
-TICKETCORE_ENUM_NAMES(ticketcore::routing::RejectReason, "other_team", "role", "missing_skill",
+TICKETCORE_ENUM_NAMES(ticketcore::ChooserKind, "round_robin", "least_loaded");
+TICKETCORE_ENUM_NAMES(ticketcore::RejectReason, "other_team", "role", "missing_skill",
                       "not_certified", "no_requirement", "language", "seniority", "below_tier", "inactive",
                       "away", "off_calendar", "unknown_calendar", "at_capacity");

@@ -7,7 +7,7 @@
 #include "ticketcore/routing/assignment.hpp"
 #include "ticketcore/routing/escalation.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 /// The preset strategies' JSON text: consultation, technical, complaint, vip_after_sales and their fallbacks.
 std::string_view preset_assignment_json();
@@ -18,4 +18,4 @@ std::string_view preset_escalation_json();
 /// The preset escalation policy, validated.
 EscalationPolicy preset_escalation_policy();
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore

@@ -40,7 +40,7 @@ struct Decision {
   std::vector<std::string_view> matched_rules;     ///< ids of the rules that matched, in order
   std::string_view team;                           ///< team to set; empty: unchanged
   std::string_view agent;                          ///< agent to set; empty: unchanged
-  std::string_view assign_strategy;                ///< strategy or chain id to assign by; empty: none
+  std::string_view assign_by;                ///< strategy or chain id to assign by; empty: none
   std::string_view priority;                       ///< priority level to set; empty: unchanged
   std::string_view priority_reason;                ///< why the priority was set
   std::string_view sla_policy;                     ///< SLA policy to apply; empty: unchanged

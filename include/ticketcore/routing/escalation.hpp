@@ -15,7 +15,7 @@
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/enum_names.hpp"
 
-namespace ticketcore::routing {
+namespace ticketcore {
 
 /// An escalation level of a team; the numbers are the levels rules and the SLA engine use.
 enum class EscalationLevel : std::uint8_t {
@@ -104,7 +104,7 @@ struct Escalation {
 Escalation resolve_escalation(const EscalationRequest& request, std::span<const Team> teams,
                               std::span<const Agent> agents);
 
-}  // namespace ticketcore::routing
+}  // namespace ticketcore
 
-TICKETCORE_ENUM_NAMES(ticketcore::routing::EscalationReason, "sla_warning", "sla_breach", "rule", "manual");
-TICKETCORE_ENUM_NAMES(ticketcore::routing::SkipReason, "empty", "unknown_agent", "inactive");
+TICKETCORE_ENUM_NAMES(ticketcore::EscalationReason, "sla_warning", "sla_breach", "rule", "manual");
+TICKETCORE_ENUM_NAMES(ticketcore::SkipReason, "empty", "unknown_agent", "inactive");
