@@ -194,10 +194,10 @@ int main() {
       if (a.kind == DueActionKind::escalation) {
         // The SLA engine says which level of which team; the escalation ladder says who.
         const Escalation who = resolve_escalation(
-            {a.team, ticket.assignee, escalation_level(a.escalation_level, "/escalation_level"),
+            {a.team, ticket.assignee, *a.escalation_level,
              EscalationReason::rule},
             desk.teams, desk.agents);
-        what = "level " + std::to_string(a.escalation_level) + " of " + a.team + ": " + who.person;
+        what = "level " + std::to_string(level_number(*a.escalation_level)) + " of " + a.team + ": " + who.person;
       }
       std::printf("  %s  %-22s %s\n", format_instant(a.due_at).c_str(),
                   std::string(to_string(a.kind)).c_str(), what.c_str());

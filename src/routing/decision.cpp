@@ -7,7 +7,7 @@ void Decision::clear() {
   version = {};
   matched_rules.clear();
   team = agent = assign_by = priority = priority_reason = sla_policy = escalation_reason = {};
-  escalation_level = 0;
+  escalation_level.reset();
   tags_added.clear();
   tags_removed.clear();
   notifications.clear();
@@ -19,15 +19,6 @@ std::string_view to_string(Recipient r) {
     case Recipient::handler: return "handler";
     case Recipient::supervisor: return "supervisor";
     case Recipient::customer: return "customer";
-  }
-  return "?";
-}
-
-std::string_view to_string(Approver a) {
-  switch (a) {
-    case Approver::team_lead: return "team_lead";
-    case Approver::supervisor: return "supervisor";
-    case Approver::manager: return "manager";
   }
   return "?";
 }
@@ -61,8 +52,8 @@ std::vector<std::pair<std::string, std::string>> describe(const Decision& d) {
   if (!d.priority.empty())
     put("priority", std::string(d.priority) + " (" + std::string(d.priority_reason) + ")");
   put("sla_policy", std::string(d.sla_policy));
-  if (d.escalation_level > 0)
-    put("escalation", "level " + std::to_string(d.escalation_level) +
+  if (d.escalation_level)
+    put("escalation", "level " + std::to_string(level_number(*d.escalation_level)) +
                           (d.escalation_reason.empty() ? "" : " (" + std::string(d.escalation_reason) + ")"));
   put("tags_added", join(d.tags_added));
   put("tags_removed", join(d.tags_removed));

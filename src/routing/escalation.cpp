@@ -33,22 +33,6 @@ const Agent* find_agent(std::span<const Agent> agents, std::string_view id) {
 
 }  // namespace
 
-EscalationLevel escalation_level(int n, const std::string& path) {
-  if (n < 1 || n > 4)
-    throw_invalid(path, "escalation level must be 1 (handler) to 4 (manager), got " + std::to_string(n));
-  return static_cast<EscalationLevel>(n);
-}
-
-std::string_view level_name(EscalationLevel level) {
-  switch (level) {
-    case EscalationLevel::handler: return "handler";
-    case EscalationLevel::team_lead: return "team_lead";
-    case EscalationLevel::supervisor: return "supervisor";
-    case EscalationLevel::manager: return "manager";
-  }
-  return "unknown";
-}
-
 EscalationPolicy EscalationPolicy::from_json_text(std::string_view text, std::span<const Team> known_teams) {
   const json doc = parse_json(text);
   EscalationPolicy policy;
@@ -59,7 +43,7 @@ EscalationPolicy EscalationPolicy::from_json_text(std::string_view text, std::sp
     for (const auto& [id, value] : teams->items()) {
       const std::string path = child("/teams", id);
       if (!known_teams.empty() && std::none_of(known_teams.begin(), known_teams.end(),
-                                               [&](const Team& team) { return team.id == id; }))
+                                               [&id = id](const Team& team) { return team.id == id; }))
         throw_invalid(path, "unknown team \"" + id + "\"");
       t.take(id);
       ObjectReader levels(value, path);

@@ -104,13 +104,13 @@ void apply(const Rule& rule, Decision& d) {
         break;
       case Action::Kind::set_sla_policy: d.sla_policy = a.value; break;
       case Action::Kind::escalate:
-        if (a.level > d.escalation_level) {
+        if (!d.escalation_level || a.level > *d.escalation_level) {
           d.escalation_level = a.level;
           d.escalation_reason = a.reason;
         }
         break;
       case Action::Kind::notify: d.notifications.push_back({rule.id, a.value, a.recipients}); break;
-      case Action::Kind::require_approval: d.approvals.push_back({rule.id, a.approver, a.reason}); break;
+      case Action::Kind::require_approval: d.approvals.push_back({rule.id, a.level, a.reason}); break;
     }
   }
 }
@@ -125,7 +125,7 @@ std::string describe(const Action& a) {
     case Action::Kind::remove_tag: return "remove_tag " + a.value;
     case Action::Kind::set_sla_policy: return "set_sla_policy " + a.value;
     case Action::Kind::escalate:
-      return "escalate to level " + std::to_string(a.level) + (a.reason.empty() ? "" : " (" + a.reason + ")");
+      return "escalate to level " + std::to_string(level_number(a.level)) + (a.reason.empty() ? "" : " (" + a.reason + ")");
     case Action::Kind::notify: {
       std::string who;
       for (Recipient r : {Recipient::handler, Recipient::supervisor, Recipient::customer})
@@ -134,7 +134,7 @@ std::string describe(const Action& a) {
       return "notify " + who + " with " + a.value;
     }
     case Action::Kind::require_approval:
-      return "require_approval by " + std::string(to_string(a.approver)) + " (" + a.reason + ")";
+      return "require_approval by " + std::string(to_string(a.level)) + " (" + a.reason + ")";
   }
   return {};
 }

@@ -343,7 +343,9 @@ class Compiler {
     } else if (key == "escalate") {
       a.kind = Action::Kind::escalate;
       ObjectReader r(v, vpath);
-      r.required("level", a.level, detail::json_read::Range{1, 4});
+      int level = 0;
+      r.required("level", level, detail::json_read::Range{1, 4});
+      a.level = escalation_level(level, child(vpath, "level"));
       r.optional("reason", a.reason, detail::json_read::MaxLength{limits::name});
       r.finish();
     } else if (key == "notify") {
@@ -376,15 +378,11 @@ class Compiler {
       r.optional("approver", who);
       r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
       r.finish();
-      bool known = false;
-      for (Approver ap : {Approver::team_lead, Approver::supervisor, Approver::manager})
-        if (who == to_string(ap)) {
-          a.approver = ap;
-          known = true;
-        }
-      if (!known)
+      const auto level = escalation_level_from_word(who);
+      if (!level || *level == EscalationLevel::handler)
         throw_invalid(child(vpath, "approver"),
                       "unknown approver \"" + who + "\" (expected one of: team_lead, supervisor, manager)");
+      a.level = *level;
     } else {
       throw_invalid(path, "unknown action \"" + key +
                               "\" (expected one of: set_team, set_agent, assign_by, set_priority, add_tag, "

@@ -167,9 +167,8 @@ struct Action {
   Kind kind = Kind::set_team;
   std::string value;   // team, agent, strategy, level, tag, policy, template
   std::string reason;  // priority, escalation, approval
-  int level = 0;       // escalate
+  EscalationLevel level = EscalationLevel::supervisor;  // escalate; require_approval: who approves
   RecipientSet recipients = 0;
-  Approver approver = Approver::supervisor;
 };
 
 /// One compiled rule.

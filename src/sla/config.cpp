@@ -96,7 +96,9 @@ void read(const json& j, const std::string& path, EscalationRule& e) {
   r.optional("request_types", e.request_types, MaxItems{16});
   r.optional("priorities", e.priorities, MaxItems{16}, MaxLength{limits::id});
   r.required("after", e.after);
-  r.required("level", e.level, Range{1, 4});
+  int level = 0;
+  r.required("level", level, Range{1, 4});
+  e.level = escalation_level(level, child(r.path(), "level"));
   r.required("team", e.team, MaxLength{limits::id});
   if (e.team.empty()) throw_invalid(child(path, "team"), "must not be empty");
   r.finish();

@@ -106,7 +106,7 @@ TEST_CASE("a team with no holders resolves to nobody, an unknown team is not_fou
 
 TEST_CASE("level numbers and names") {
   CHECK(escalation_level(2) == EscalationLevel::team_lead);
-  CHECK(level_name(escalation_level(4)) == "manager");
+  CHECK(to_string(escalation_level(4)) == "manager");
   CHECK_THROWS_AS(escalation_level(0), Error);
   try {
     escalation_level(5, "/rules/3/then/escalate");

@@ -305,7 +305,7 @@ reference::Outcome outcome_of(const Decision& d) {
   o.priority = d.priority;
   o.priority_reason = d.priority_reason;
   o.sla_policy = d.sla_policy;
-  o.escalation_level = d.escalation_level;
+  o.escalation_level = d.escalation_level ? level_number(*d.escalation_level) : 0;
   o.escalation_reason = d.escalation_reason;
   for (auto t : d.tags_added) o.tags_added.emplace_back(t);
   for (auto t : d.tags_removed) o.tags_removed.emplace_back(t);

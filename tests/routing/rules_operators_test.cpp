@@ -319,7 +319,7 @@ TEST_CASE("rules: actions fill the decision, tag changes net out in order") {
   CHECK(d.priority == "P2");
   CHECK(d.priority_reason == "strong complaint");
   CHECK(d.sla_policy == "vip");
-  CHECK(d.escalation_level == 3);  // the highest level stays
+  CHECK(d.escalation_level == EscalationLevel::supervisor);  // the highest level stays
   CHECK(d.escalation_reason == "overdue");
   CHECK(d.tags_added == std::vector<std::string_view>{"t2", "old"});
   CHECK(d.tags_removed == std::vector<std::string_view>{"t1"});
@@ -330,7 +330,7 @@ TEST_CASE("rules: actions fill the decision, tag changes net out in order") {
         (static_cast<RecipientSet>(Recipient::handler) | static_cast<RecipientSet>(Recipient::supervisor)));
   CHECK(d.notifications[1].recipients == static_cast<RecipientSet>(Recipient::customer));
   REQUIRE(d.approvals.size() == 1);
-  CHECK(d.approvals[0].approver == Approver::supervisor);
+  CHECK(d.approvals[0].approver == EscalationLevel::supervisor);
   CHECK(d.approvals[0].reason == "remedy");
   // Reusing a decision clears what the last ticket left.
   Decision reused = d;

@@ -52,7 +52,7 @@ TEST_CASE("preset rules: technical support goes to certified engineers") {
   const Decision d = s.route();
   CHECK(d.team == "technical_support");
   CHECK(d.assign_by == "technical");
-  CHECK(d.escalation_level == 0);
+  CHECK(d.escalation_level == std::nullopt);
   CHECK(d.approvals.empty());
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("preset rules: complaints go to customer relations and remedies need a
     CHECK(d.assign_by == "complaint");
     CHECK(d.tags_added == std::vector<std::string_view>{"complaint"});
     REQUIRE(d.approvals.size() == 1);
-    CHECK(d.approvals[0].approver == Approver::supervisor);
+    CHECK(d.approvals[0].approver == EscalationLevel::supervisor);
     CHECK(d.approvals[0].rule_id == "complaint-remedy-approval");
   }
 }
@@ -93,7 +93,7 @@ TEST_CASE("preset rules: a technical ticket without progress 1 h after assignmen
   s.t.assignee = "a-li";
   s.c.ctx.assigned_at = s.c.ctx.now - Seconds{3600};
   Decision d = s.route();
-  CHECK(d.escalation_level == 2);
+  CHECK(d.escalation_level == EscalationLevel::team_lead);
   CHECK(d.escalation_reason == "no progress 1 h after assignment");
   REQUIRE(d.notifications.size() == 1);
   CHECK(d.notifications[0].template_id == "escalation_technical_lead");
@@ -102,18 +102,18 @@ TEST_CASE("preset rules: a technical ticket without progress 1 h after assignmen
 
   // 59 minutes is not yet late; a progress update restarts the hour.
   s.c.ctx.assigned_at = s.c.ctx.now - Seconds{59 * 60};
-  CHECK(s.route().escalation_level == 0);
+  CHECK(s.route().escalation_level == std::nullopt);
   s.c.ctx.assigned_at = s.c.ctx.now - Seconds{5 * 3600};
   s.c.ctx.last_progress_at = s.c.ctx.now - Seconds{20 * 60};
-  CHECK(s.route().escalation_level == 0);
+  CHECK(s.route().escalation_level == std::nullopt);
   s.c.ctx.last_progress_at = s.c.ctx.now - Seconds{61 * 60};
-  CHECK(s.route().escalation_level == 2);
+  CHECK(s.route().escalation_level == EscalationLevel::team_lead);
   // Not for consultations, nor once resolved.
   s.t.request_type = RequestType::consultation;
-  CHECK(s.route().escalation_level == 0);
+  CHECK(s.route().escalation_level == std::nullopt);
   s.t.request_type = RequestType::technical_support;
   s.t.status = Status::resolved;
-  CHECK(s.route().escalation_level == 0);
+  CHECK(s.route().escalation_level == std::nullopt);
 }
 
 TEST_CASE("preset rules: large outages and major losses are P1 and alert the supervisor") {

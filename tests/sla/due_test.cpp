@@ -86,7 +86,7 @@ TEST_CASE("due: every action kind, each exactly once across consecutive sweeps",
     return a->due_at;
   };
   CHECK(when(K::escalation) == sh("2026-03-09T11:05"));
-  CHECK(find(actions, K::escalation)->escalation_level == 2);
+  CHECK(find(actions, K::escalation)->escalation_level == EscalationLevel::team_lead);
   CHECK(find(actions, K::escalation)->team == "technical_support");
   CHECK(when(K::sla_warning, T::first_response, 75) == sh("2026-03-09T13:00"));
   CHECK(when(K::sla_warning, T::first_response, 90) == sh("2026-03-09T13:36"));

@@ -3,10 +3,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "ticketcore/model/escalation_level.hpp"
 
 namespace ticketcore {
 
@@ -14,9 +17,6 @@ namespace ticketcore {
 enum class Recipient : std::uint8_t { handler = 1, supervisor = 2, customer = 4 };
 /// A set of recipients, as bits of Recipient.
 using RecipientSet = std::uint8_t;
-
-/// Who must approve before the ticket's remedy is offered.
-enum class Approver : std::uint8_t { team_lead, supervisor, manager };
 
 /// A notification a rule asks for.
 struct NotificationRequest {
@@ -28,7 +28,7 @@ struct NotificationRequest {
 /// An approval a rule requires.
 struct ApprovalRequirement {
   std::string_view rule_id;                  ///< the rule that requires it
-  Approver approver = Approver::supervisor;  ///< who approves
+  EscalationLevel approver = EscalationLevel::supervisor;  ///< who approves: team_lead, supervisor or manager
   std::string_view reason;                   ///< why approval is needed
 };
 
@@ -44,7 +44,7 @@ struct Decision {
   std::string_view priority;                       ///< priority level to set; empty: unchanged
   std::string_view priority_reason;                ///< why the priority was set
   std::string_view sla_policy;                     ///< SLA policy to apply; empty: unchanged
-  int escalation_level = 0;                        ///< highest level escalated to (1-4); 0: none
+  std::optional<EscalationLevel> escalation_level;  ///< highest level escalated to; empty: none
   std::string_view escalation_reason;              ///< why, from the rule that escalated highest
   std::vector<std::string_view> tags_added;        ///< tags to add, after later removals
   std::vector<std::string_view> tags_removed;      ///< tags to remove, after later additions
@@ -58,8 +58,6 @@ struct Decision {
 
 /// The lower-case word of a recipient ("supervisor").
 std::string_view to_string(Recipient r);
-/// The lower-case word of an approver ("team_lead").
-std::string_view to_string(Approver a);
 
 /// A decision as (item, value) pairs in a fixed order ("team", "technical_support"),
 /// with the unset items left out: what explain and dry runs show and compare.

@@ -14,21 +14,9 @@
 
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/enum_names.hpp"
+#include "ticketcore/model/escalation_level.hpp"
 
 namespace ticketcore {
-
-/// An escalation level of a team; the numbers are the levels rules and the SLA engine use.
-enum class EscalationLevel : std::uint8_t {
-  handler = 1,     ///< the ticket's assignee
-  team_lead = 2,   ///< Team::lead
-  supervisor = 3,  ///< Team::supervisor
-  manager = 4,     ///< Team::manager
-};
-
-/// The level numbered n (1-4); throws Error (invalid_input) at `path` for any other number.
-EscalationLevel escalation_level(int n, const std::string& path = "");
-/// A level's lower-case name ("team_lead").
-std::string_view level_name(EscalationLevel level);
 
 /// What set an escalation off.
 enum class EscalationReason : std::uint8_t {

@@ -10,6 +10,7 @@
 
 #include "ticketcore/calendar/business_calendar.hpp"
 #include "ticketcore/model/enums.hpp"
+#include "ticketcore/model/escalation_level.hpp"
 #include "ticketcore/sla/policy.hpp"
 #include "ticketcore/sla/priority.hpp"
 #include "ticketcore/workflow/workflow.hpp"
@@ -22,7 +23,7 @@ struct EscalationRule {
   std::vector<RequestType> request_types;  ///< which tickets; empty = all
   std::vector<std::string> priorities;     ///< which priority levels; empty = all
   SlaDuration after;                       ///< measured from the latest assignment
-  int level = 1;                           ///< escalation level, 1..4
+  EscalationLevel level = EscalationLevel::team_lead;  ///< the level escalated to
   std::string team;                        ///< the team escalated to ("technical_support")
 
   friend bool operator==(const EscalationRule&, const EscalationRule&) = default;

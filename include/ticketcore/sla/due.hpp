@@ -28,7 +28,7 @@ struct DueAction {
   DueActionKind kind = DueActionKind::sla_warning;  ///< what to do
   std::optional<SlaTarget> target;                  ///< for warnings, breaches and updates owed
   int threshold_percent = 0;                        ///< for warnings: 75, 90
-  int escalation_level = 0;                         ///< for escalations: 1..4
+  std::optional<EscalationLevel> escalation_level;  ///< for escalations: the level
   std::string team;                                 ///< for escalations: the team escalated to
   std::string rule;                                 ///< for escalations: the rule id
   Instant due_at{};                                 ///< the instant it became due
