@@ -88,7 +88,7 @@ void print_sla(const char* label, const SlaStatus& s) {
 
 int main() {
   const SlaConfig sla = SlaConfig::preset("standard");
-  const BusinessCalendar& calendar = sla.calendar("cn-standard");
+  const BusinessCalendar& calendar = sla.calendars.get("cn-standard");
   const Desk desk = make_desk();
   const RuleSet rules =
       RuleSet::from_json_text(preset_rules_json(), RoutingDirectory::from(desk.teams, desk.agents));

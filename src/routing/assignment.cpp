@@ -105,7 +105,7 @@ class Run {
       auto t = std::find_if(req_.teams.begin(), req_.teams.end(),
                             [&](const Team& x) { return x.id == agent.team; });
       if (t != req_.teams.end()) id = &t->calendar;
-      if (id->empty()) id = &req_.calendars.desk_default;
+      if (id->empty()) id = &req_.calendars.default_id;
     }
     std::optional<RejectReason> answer;
     if (!id->empty()) {

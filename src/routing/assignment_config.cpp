@@ -146,9 +146,4 @@ const AssignmentStrategy* AssignmentConfig::find(std::string_view id) const {
   return nullptr;
 }
 
-const BusinessCalendar* CalendarRegistry::find(std::string_view id) const {
-  auto it = by_id.find(id);
-  return it == by_id.end() ? nullptr : &it->second;
-}
-
 }  // namespace ticketcore

@@ -104,14 +104,6 @@ void read(const json& j, const std::string& path, EscalationRule& e) {
   r.finish();
 }
 
-const BusinessCalendar& SlaConfig::calendar(std::string_view id) const {
-  const std::string_view name = id.empty() ? std::string_view(default_calendar) : id;
-  auto it = calendars.find(name);
-  if (it == calendars.end())
-    throw Error(ErrorCode::not_found, "/calendars", "no calendar " + in_quotes(name));
-  return it->second;
-}
-
 PolicyChoice SlaConfig::choose(std::string_view priority, CustomerTier tier, RequestType request_type,
                                Channel channel) const {
   return choose_policy(policies, priority, tier, request_type, channel);
@@ -134,17 +126,17 @@ SlaConfig SlaConfig::from_json_text(std::string_view text) {
     for (const auto& [id, cal] : cals->items()) {
       const std::string at = child("/calendars", id);
       if (id.empty() || id.size() > limits::id) throw_invalid(at, "a calendar id has 1 to 64 bytes");
-      c.calendars.emplace(id, calendar_from_json(cal, at));
+      c.calendars.by_id.emplace(id, calendar_from_json(cal, at));
     }
   }
-  c.calendars.emplace("24x7", BusinessCalendar::always_open());
-  c.default_calendar = "24x7";
-  if (r.optional("default_calendar", c.default_calendar, MaxLength{limits::id}) &&
-      !c.calendars.count(c.default_calendar))
-    throw_invalid("/default_calendar", "unknown calendar " + in_quotes(c.default_calendar));
+  c.calendars.by_id.emplace("24x7", BusinessCalendar::always_open());
+  c.calendars.default_id = "24x7";
+  if (r.optional("default_calendar", c.calendars.default_id, MaxLength{limits::id}) &&
+      !c.calendars.by_id.count(c.calendars.default_id))
+    throw_invalid("/default_calendar", "unknown calendar " + in_quotes(c.calendars.default_id));
 
   auto check_duration = [&](const SlaDuration& d, const std::string& at) {
-    if (d.clock != SlaClock::calendar && !d.calendar.empty() && !c.calendars.count(d.calendar))
+    if (d.clock != SlaClock::calendar && !d.calendar.empty() && !c.calendars.by_id.count(d.calendar))
       throw_invalid(child(at, "calendar"), "unknown calendar " + in_quotes(d.calendar));
   };
 

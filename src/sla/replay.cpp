@@ -32,8 +32,8 @@ struct Meter {
 
 Meter meter_for(const SlaDuration& d, const SlaConfig& config) {
   if (d.clock == SlaClock::calendar) return {nullptr, d.clock, ""};
-  const BusinessCalendar& cal = config.calendar(d.calendar);
-  return {&cal, d.clock, d.calendar.empty() ? config.default_calendar : d.calendar};
+  const BusinessCalendar& cal = config.calendars.get(d.calendar);
+  return {&cal, d.clock, d.calendar.empty() ? config.calendars.default_id : d.calendar};
 }
 
 // A target in meter seconds; for working days also the instant add_working_days gives.

@@ -13,7 +13,7 @@ int main() {
   const SlaConfig sla = SlaConfig::preset("standard");
   // DOMAIN.md: a P2 ticket created at 17:00 on Friday 2026-03-06 in Shanghai is due
   // for first response at 10:00 on Monday 2026-03-09 (2 business hours).
-  const Instant due = sla.calendar("cn-standard").add(*parse_instant("2026-03-06T09:00:00Z"), hours{2});
+  const Instant due = sla.calendars.get("cn-standard").add(*parse_instant("2026-03-06T09:00:00Z"), hours{2});
   const bool ok = number == "202405-001" && workflow.allows(Status::new_ticket, Status::assigned) &&
                   !workflow.allows(Status::new_ticket, Status::closed) &&
                   format_instant(due) == "2026-03-09T02:00:00Z" && preset_rule_set().size() > 0;

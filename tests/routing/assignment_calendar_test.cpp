@@ -57,7 +57,7 @@ TEST_CASE("availability: closed on the agent's own calendar, else the team's, el
   CHECK(a.rejections.size() == 1);
 
   // The desk default covers the agent without a team calendar.
-  calendars.desk_default = "day";
+  calendars.default_id = "day";
   a = run("2026-05-06T12:00:00Z");
   CHECK(a.agent == "a-late");
   CHECK(a.rejections.size() == 2);

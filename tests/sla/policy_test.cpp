@@ -96,9 +96,9 @@ TEST_CASE("presets load, with their calendars, policies and automations", "[poli
   for (const char* name : {"standard", "urgent_important_general", "high_medium_low"}) {
     INFO(name);
     const SlaConfig c = SlaConfig::preset(name);
-    CHECK(c.default_calendar == "cn-standard");
-    CHECK(c.calendar("").time_zone() == "Asia/Shanghai");
-    CHECK(c.calendars.count("24x7") == 1);
+    CHECK(c.calendars.default_id == "cn-standard");
+    CHECK(c.calendars.get("").time_zone() == "Asia/Shanghai");
+    CHECK(c.calendars.by_id.count("24x7") == 1);
     CHECK(c.policies.size() == c.priority_scheme.levels().size());
     for (const auto& level : c.priority_scheme.levels())
       CHECK(c.choose(level.id, CustomerTier::normal, RequestType::other, Channel::phone).policy != nullptr);
@@ -123,7 +123,7 @@ TEST_CASE("presets load, with their calendars, policies and automations", "[poli
   const auto* imp = uig.choose("important", CustomerTier::normal, RequestType::other, Channel::phone).policy;
   CHECK(imp->find(SlaTarget::first_response)->within == SlaDuration{SlaClock::business, 4 * 3600, ""});
   CHECK_THROWS_AS(SlaConfig::preset("gold"), Error);
-  CHECK_THROWS_AS(std_.calendar("mars"), Error);
+  CHECK_THROWS_AS(std_.calendars.get("mars"), Error);
 }
 
 TEST_CASE("SLA config validation names the JSON path", "[policy][validation]") {

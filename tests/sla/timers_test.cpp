@@ -123,7 +123,7 @@ TEST_CASE("scenario high/medium/low: high responds in 4 h and resolves in 24 h a
 
 TEST_CASE("pausing in pending_customer moves the due time by exactly the business time paused",
           "[timers][scenario]") {
-  const BusinessCalendar& cal = standard().calendar("cn-standard");
+  const BusinessCalendar& cal = standard().calendars.get("cn-standard");
   History h("202603-004", sh("2026-03-09T10:00"), "P3");
   const Instant original =
       target_of(sla_status(h.subject(), standard(), sh("2026-03-09T10:00")), SlaTarget::resolution).due_at;

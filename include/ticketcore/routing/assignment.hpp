@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ticketcore/calendar/business_calendar.hpp"
+#include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/enum_names.hpp"
 #include "ticketcore/model/enums.hpp"
@@ -79,15 +79,6 @@ class AssignmentConfig {
   std::vector<AssignmentStrategy> strategies_;
 };
 
-/// The business calendars the host loaded, by id, for the availability filter.
-struct CalendarRegistry {
-  std::map<std::string, BusinessCalendar, std::less<>> by_id;  ///< calendars by id
-  std::string desk_default;  ///< used when neither agent nor team names one; empty: no hours limit
-
-  /// The calendar with this id, or nullptr.
-  const BusinessCalendar* find(std::string_view id) const;
-};
-
 /// The workload state the caller keeps between assignments (replayable: pass it
 /// in, get the updated copy back).
 struct Workload {
@@ -103,7 +94,7 @@ struct AssignmentRequest {
   CustomerTier tier;                  ///< its customer's tier (for tier affinity)
   std::span<const Agent> agents;      ///< every agent of the desk
   std::span<const Team> teams;        ///< every team (for team calendars)
-  const CalendarRegistry& calendars;  ///< working calendars by id
+  const CalendarRegistry& calendars;  ///< working calendars by id; default_id when agent and team name none
   Instant now;                        ///< when the assignment happens
 };
 

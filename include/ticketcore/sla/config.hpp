@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ticketcore/calendar/business_calendar.hpp"
+#include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/model/enums.hpp"
 #include "ticketcore/model/escalation_level.hpp"
 #include "ticketcore/sla/policy.hpp"
@@ -32,8 +32,7 @@ struct EscalationRule {
 /// The whole SLA configuration. Immutable once read; cheap enough to copy.
 struct SlaConfig {
   PriorityScheme priority_scheme;                                  ///< levels, matrix, rules
-  std::map<std::string, BusinessCalendar, std::less<>> calendars;  ///< id -> calendar
-  std::string default_calendar;                            ///< the calendar a duration without one uses
+  CalendarRegistry calendars;  ///< by id, "24x7" always; default_id: what a duration without a calendar uses
   std::vector<SlaPolicy> policies;                         ///< chosen by choose_policy
   std::vector<EscalationRule> escalations;                 ///< technical lead after 1 h without progress, ...
   std::optional<SlaDuration> survey_after_resolution;      ///< satisfaction survey owed (2 h)
@@ -49,8 +48,6 @@ struct SlaConfig {
   /// The JSON text of a built-in configuration (what preset() reads).
   static std::string preset_json_text(std::string_view name);
 
-  /// The calendar with this id; the empty id names default_calendar. Throws Error{not_found}.
-  const BusinessCalendar& calendar(std::string_view id) const;
   /// The policy for a ticket with these facts (see choose_policy).
   PolicyChoice choose(std::string_view priority, CustomerTier tier, RequestType request_type,
                       Channel channel) const;
