@@ -432,10 +432,6 @@ class Replayer {
   void apply(const Event& e, Instant at) {
     switch (e.kind) {
       case EventKind::status_changed: change_status(parse_status(e, "to"), at, e.sequence); break;
-      case EventKind::closed: change_status(Status::closed, at, e.sequence); break;
-      case EventKind::reopened:
-        if (c_.workflow.is_resolved(status_)) change_status(Status::in_progress, at, e.sequence);
-        break;
       case EventKind::assigned:
         clock(SlaTarget::handling_start).meet(at);
         if (!c_.workflow.is_resolved(status_) && !c_.workflow.is_final(status_))

@@ -204,7 +204,7 @@ TEST_CASE("due: survey, auto-close and escalation are withdrawn by what happens 
     History h("202603-108", sh("2026-03-09T10:00"), "P3", RequestType::consultation);
     h.reply(sh("2026-03-09T10:10"));
     h.status(sh("2026-03-09T11:00"), "in_progress", "resolved");
-    h.add(EventKind::closed, "customer", sh("2026-03-09T12:00"));
+    h.status(sh("2026-03-09T12:00"), "resolved", "closed");
     const auto actions = due_actions_until(h.subject(), standard(), sh("2026-03-20T12:00"));
     REQUIRE(find(actions, DueActionKind::satisfaction_survey));
     CHECK(find(actions, DueActionKind::satisfaction_survey)->due_at == sh("2026-03-09T13:00"));

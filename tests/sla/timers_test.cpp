@@ -225,7 +225,7 @@ TEST_CASE("reopen: continue resumes the old clock without the time spent resolve
   History h("202603-011", sh("2026-03-09T10:00"), "P3");  // due Thursday 10:00 (27 business hours)
   h.reply(sh("2026-03-09T11:00"));
   h.status(sh("2026-03-10T10:00"), "in_progress", "resolved");     // 9 h used
-  h.add(EventKind::reopened, "customer", sh("2026-03-11T10:00"));  // resolved for 9 business hours
+  h.status(sh("2026-03-11T10:00"), "resolved", "in_progress");  // resolved for 9 business hours
   const auto res = target_of(sla_status(h.subject(), c, sh("2026-03-11T11:00")), SlaTarget::resolution);
   CHECK(res.cycle == 0);
   CHECK(res.state == TimerState::running);

@@ -65,8 +65,11 @@ enum class EventKind : std::uint8_t {
   remedy_refused,
   survey_sent,
   rated,
-  closed,
-  reopened,
+  solution_proposed,
+  solution_chosen,
+  responsibility_recorded,
+  signed_off,
+  merged,
 };
 
 }  // namespace ticketcore
@@ -87,4 +90,5 @@ TICKETCORE_ENUM_NAMES(ticketcore::Seniority, "junior", "regular", "senior", "exp
 TICKETCORE_ENUM_NAMES(ticketcore::EventKind, "created", "assigned", "status_changed", "stage_changed",
                       "public_comment", "internal_comment", "progress_update", "escalated",
                       "priority_changed", "sla_warning", "sla_breach", "remedy_approval_requested",
-                      "remedy_approved", "remedy_refused", "survey_sent", "rated", "closed", "reopened");
+                      "remedy_approved", "remedy_refused", "survey_sent", "rated", "solution_proposed",
+                      "solution_chosen", "responsibility_recorded", "signed_off", "merged");

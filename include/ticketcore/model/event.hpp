@@ -10,8 +10,8 @@
 
 namespace ticketcore {
 
-/// One entry of a ticket's history. The payload holds what the kind needs
-/// (status_changed: from, to; public_comment: text; priority_changed: from, to, reason).
+/// One entry of a ticket's history. The payload holds what the kind needs, as the
+/// struct of that kind in event_payloads.hpp defines it (events::StatusChanged, ...).
 struct Event {
   std::int64_t sequence = 0;  ///< position in the ticket's history, from 1
   std::string ticket_id;      ///< required
