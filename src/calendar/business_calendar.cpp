@@ -4,6 +4,7 @@
 
 #include <date/tz.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "calendar/calendar_impl.hpp"
@@ -60,7 +61,41 @@ std::vector<CalendarTimeRange> subtract(const std::vector<CalendarTimeRange>& ho
 }
 
 std::int64_t seconds_of(Instant t) { return t.time_since_epoch().count(); }
-Instant instant_of(std::int64_t u) { return Instant{Seconds{u}}; }
+
+// The first second past the supported range (10000-01-01T00:00:00Z).
+constexpr std::int64_t beyond_latest = latest_instant + 1;
+
+[[noreturn]] void refuse_after() {
+  throw_invalid(
+      "", "the result would fall after 9999-12-31T23:59:59Z: instants are limited to the years 0001 to 9999");
+}
+
+// Every instant an operation computes comes out through here: one outside the years 0001 to
+// 9999 (which RFC 3339 cannot write, so parse_instant would not read it back) is an Error.
+Instant result_instant(std::int64_t u) {
+  if (u > latest_instant) refuse_after();
+  if (u < earliest_instant)
+    throw_invalid(
+        "",
+        "the result would fall before 0001-01-01T00:00:00Z: instants are limited to the years 0001 to 9999");
+  return Instant{Seconds{u}};
+}
+
+// The first UTC second u' with `rest` (> 0) open seconds in [u, u'), at most beyond_latest;
+// refuses when fewer remain before it. Offset span by offset span: within one, open time
+// is local open time shifted.
+std::int64_t reach(const BusinessCalendar::Impl& c, std::int64_t u, std::int64_t rest) {
+  for (;;) {
+    const OffsetSpan span = c.offsets.at(u);
+    const std::int64_t stop = std::min(span.end, beyond_latest);
+    const std::int64_t start = c.cumulative(u + span.offset);
+    const std::int64_t end = c.cumulative(stop + span.offset);
+    if (rest <= end - start) return c.local_reaching(start + rest) - span.offset;
+    if (stop == beyond_latest) refuse_after();
+    rest -= end - start;
+    u = stop;
+  }
+}
 
 }  // namespace
 
@@ -153,7 +188,7 @@ bool BusinessCalendar::is_open(Instant t) const {
 Instant BusinessCalendar::next_open(Instant t) const {
   if (is_open(t)) return t;
   // The first open second ends one business second after t.
-  return add(t, Seconds{1}) - Seconds{1};
+  return result_instant(reach(*impl_, seconds_of(t), 1) - 1);
 }
 
 Instant BusinessCalendar::add(Instant t, Seconds business) const {
@@ -161,17 +196,7 @@ Instant BusinessCalendar::add(Instant t, Seconds business) const {
   if (rest < 0) throw_invalid("business", "a business duration cannot be negative");
   if (rest > max_business) throw_invalid("business", "a business duration is at most 10^12 seconds");
   if (rest == 0) return t;
-  const Impl& c = *impl_;
-  std::int64_t u = seconds_of(t);
-  // Offset span by offset span: within one, open time is local open time shifted.
-  for (;;) {
-    const OffsetSpan span = c.offsets.at(u);
-    const std::int64_t start = c.cumulative(u + span.offset);
-    const std::int64_t end = c.cumulative(span.end + span.offset);
-    if (rest <= end - start) return instant_of(c.local_reaching(start + rest) - span.offset);
-    rest -= end - start;
-    u = span.end;
-  }
+  return result_instant(reach(*impl_, seconds_of(t), rest));
 }
 
 Seconds BusinessCalendar::business_seconds_between(Instant a, Instant b) const {
@@ -192,17 +217,30 @@ Instant BusinessCalendar::add_working_days(Instant t, int n) const {
   if (n > max_working_days || n < -max_working_days)
     throw_invalid("n", "at most 100000 working days either way");
   const Impl& c = *impl_;
-  const std::int64_t start = seconds_of(next_open(t));
+  const Instant from = next_open(t);
+  if (n == 0) return from;
+  const std::int64_t start = seconds_of(from);
   const std::int64_t local = start + c.offsets.at(start).offset;
+  // A start in the second pass of a repeated local time lands in the second pass too.
+  const bool second_pass = c.offsets.to_utc(local) != start;
   const std::int64_t day = floor_div(local, day_seconds);
   const std::int64_t tod = local - day * day_seconds;
   // The working day n working days away: the first day whose end reaches that count.
   const std::int64_t target = n >= 0 ? c.working.before(day + 1) + n : c.working.before(day) + n + 1;
   const std::int64_t to_day = c.working.day_reaching(target);
-  return next_open(instant_of(c.offsets.to_utc(to_day * day_seconds + tod)));
+  const Instant landed = next_open(result_instant(c.offsets.to_utc(to_day * day_seconds + tod, second_pass)));
+  // Only a zone turning its clocks back by a day could map a later date before the start.
+  return n > 0 ? std::max(landed, from) : std::min(landed, from);
 }
 
 bool BusinessCalendar::is_working_day(Date d) const { return impl_->schedule(day_number(d)).total > 0; }
+
+Date BusinessCalendar::local_date(Instant t) const {
+  const std::int64_t u = to_unix(t);
+  const std::int64_t local = u + impl_->offsets.at(u).offset;
+  const std::int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  return Date{std::chrono::sys_days{std::chrono::days{day}}};
+}
 
 std::string BusinessCalendar::to_json_text() const { return calendar_to_json(*this).dump(2); }
 

@@ -13,8 +13,6 @@ namespace {
 
 constexpr std::int64_t table_begin = -2208988800;  // 1900-01-01T00:00:00Z
 constexpr std::int64_t table_end = 7258118400;     // 2200-01-01T00:00:00Z
-constexpr std::int64_t earliest = -62135596800;    // 0001-01-01T00:00:00Z
-constexpr std::int64_t latest = 253402300800;      // 10000-01-01T00:00:00Z
 
 OffsetSpan span_from_info(const date::sys_info& info) {
   return {info.begin.time_since_epoch().count(), info.end.time_since_epoch().count(), info.offset.count()};
@@ -43,15 +41,17 @@ OffsetSpan ZoneOffsets::at(std::int64_t u) const {
     return *(it - 1);
   }
   // date/tz covers years -32767 .. 32767; ticketcore keeps to 0001 .. 9999 as RFC 3339 does.
-  if (u < earliest || u >= latest) throw_invalid("", "instant outside the years 0001 to 9999");
+  if (u < earliest_instant || u > latest_instant) throw_invalid("", "instant outside the years 0001 to 9999");
   return span_from_info(zone_->get_info(date::sys_seconds{std::chrono::seconds{u}}));
 }
 
-std::int64_t ZoneOffsets::to_utc(std::int64_t local) const {
+std::int64_t ZoneOffsets::to_utc(std::int64_t local, bool second_pass) const {
   const auto info = zone_->get_info(date::local_seconds{std::chrono::seconds{local}});
   switch (info.result) {
     case date::local_info::nonexistent: return info.first.end.time_since_epoch().count();
-    default: return local - info.first.offset.count();  // unique, or the first of an ambiguous pair
+    case date::local_info::ambiguous:
+      return local - (second_pass ? info.second.offset : info.first.offset).count();
+    default: return local - info.first.offset.count();
   }
 }
 

@@ -371,8 +371,9 @@ void from_json(const json& j, Team& t) {
 json parse_json(std::string_view text) {
   try {
     return json::parse(text);
-  } catch (const json::parse_error& e) {
-    // nlohmann reports syntax errors and invalid UTF-8 alike, with the byte offset.
+  } catch (const json::exception& e) {
+    // nlohmann reports syntax errors and invalid UTF-8 as parse_error (with the byte offset)
+    // and a number too large for a double ("1e400") as out_of_range: all are bad input.
     throw Error(ErrorCode::invalid_input, "", std::string("invalid JSON: ") + e.what());
   }
 }

@@ -100,7 +100,7 @@ PriorityScheme PriorityScheme::from_json_text(std::string_view text) {
   if (!matrix->is_object()) wrong_type(*matrix, "/matrix", "object");
   for (const auto& [key, row] : matrix->items())
     if (!std::any_of(s.impact_classes_.begin(), s.impact_classes_.end(),
-                     [&](const ImpactClass& c) { return c.id == key; }))
+                     [&key = key](const ImpactClass& c) { return c.id == key; }))
       throw_invalid(child("/matrix", key), "unknown impact class " + in_quotes(key));
   for (const ImpactClass& c : s.impact_classes_) {
     const std::string row_path = child("/matrix", c.id);

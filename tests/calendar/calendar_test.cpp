@@ -260,6 +260,99 @@ TEST_CASE("instants and counts beyond the supported range are refused") {
   CHECK_FALSE(cal.is_open(at("9999-12-31T23:59:59Z")));
 }
 
+// The operation throws ticketcore::Error{invalid_input} naming the supported range.
+template <class F>
+void require_out_of_range(F&& operation) {
+  try {
+    (void)operation();
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_input);
+    CHECK_THAT(e.message(), Catch::Contains("0001") && Catch::Contains("9999"));
+  }
+}
+
+TEST_CASE("add refuses a result after 9999-12-31T23:59:59Z") {
+  const auto berlin = calendar("Europe/Berlin", week_of(weekdays, ranges({{"09:00", "18:00"}})));
+  const auto t = at("9999-06-01T10:00:00Z");
+  require_out_of_range([&] { return berlin.add(t, 3 * 365 * 24h); });
+  require_out_of_range([&] { return berlin.add(t, Seconds{1'000'000'000'000}); });
+  CHECK(berlin.business_seconds_between(t, berlin.add(t, 1000h)) == 1000h);
+  // The last business second of 9999 (Friday 9999-12-31, 18:00 CET) is the last reachable.
+  const auto last_day = at("9999-12-31T09:00:00+01:00");
+  CHECK(berlin.add(last_day, 9h) == at("9999-12-31T18:00:00+01:00"));
+  require_out_of_range([&] { return berlin.add(last_day, 9h + 1s); });
+  const auto utc = BusinessCalendar::always_open();
+  CHECK(utc.add(at("9999-12-31T23:59:58Z"), 1s) == at("9999-12-31T23:59:59Z"));
+  require_out_of_range([&] { return utc.add(at("9999-12-31T23:59:58Z"), 2s); });  // 10000-01-01T00:00:00Z
+  require_out_of_range([&] { return utc.add(at("2026-03-06T10:00:00Z"), Seconds{1'000'000'000'000}); });
+}
+
+TEST_CASE("next_open refuses an opening after 9999-12-31T23:59:59Z") {
+  const auto berlin = calendar("Europe/Berlin", week_of(weekdays, ranges({{"09:00", "18:00"}})));
+  require_out_of_range([&] { return berlin.next_open(at("9999-12-31T18:30:00+01:00")); });
+  CHECK(berlin.next_open(at("9999-12-31T08:00:00+01:00")) == at("9999-12-31T09:00:00+01:00"));
+  // An opening in the last minute of 9999 is still reachable.
+  const auto late = calendar("UTC", week_of({"friday"}, ranges({{"23:59", "24:00"}})));
+  CHECK(late.next_open(at("9999-12-31T12:00:00Z")) == at("9999-12-31T23:59:00Z"));
+  CHECK(late.add(at("9999-12-31T12:00:00Z"), 59s) == at("9999-12-31T23:59:59Z"));
+  require_out_of_range([&] { return late.add(at("9999-12-31T12:00:00Z"), 60s); });
+  CHECK(late.next_open(at("9999-12-31T23:59:59Z")) == at("9999-12-31T23:59:59Z"));
+}
+
+TEST_CASE("add_working_days refuses a result outside the years 0001 to 9999") {
+  const auto berlin = calendar("Europe/Berlin", week_of(weekdays, ranges({{"09:00", "18:00"}})));
+  CHECK(berlin.add_working_days(at("9999-12-30T10:00:00+01:00"), 1) == at("9999-12-31T10:00:00+01:00"));
+  require_out_of_range([&] { return berlin.add_working_days(at("9999-12-30T10:00:00+01:00"), 2); });
+  require_out_of_range([&] { return berlin.add_working_days(at("9999-12-31T18:30:00+01:00"), 0); });
+  require_out_of_range([&] { return berlin.add_working_days(at("9700-01-04T10:00:00+01:00"), 100000); });
+  const auto utc =
+      calendar("UTC", week_of(weekdays, ranges({{"09:00", "18:00"}})));  // 0001-01-01 is a Monday
+  CHECK(utc.add_working_days(at("0001-01-02T10:00:00Z"), -1) == at("0001-01-01T10:00:00Z"));
+  require_out_of_range([&] { return utc.add_working_days(at("0001-01-02T10:00:00Z"), -2); });
+  require_out_of_range([&] { return utc.add_working_days(at("0300-01-03T10:00:00Z"), -100000); });
+}
+
+TEST_CASE("add_working_days with n = 0 is next_open even in the second pass of a repeated hour") {
+  const auto around = calendar("Europe/Berlin", week_of(all_days, ranges({{"00:00", "24:00"}})));
+  const auto second = at("2026-10-25T01:30:00Z");  // 02:30 CET, the wall clock's second 02:30
+  const auto first = at("2026-10-25T00:30:00Z");   // 02:30 CEST, its first
+  REQUIRE(around.next_open(second) == second);
+  CHECK(around.add_working_days(second, 0) == second);
+  CHECK(around.add_working_days(first, 0) == first);
+  const auto night = calendar("Europe/Berlin", week_of({"sunday"}, ranges({{"02:00", "03:00"}})));
+  CHECK(night.add_working_days(second, 0) == second);
+  CHECK(night.add_working_days(at("2026-10-25T01:00:00Z"), 0) == at("2026-10-25T01:00:00Z"));
+}
+
+TEST_CASE("add_working_days keeps the pass of a repeated hour and never goes back past its start") {
+  const auto around = calendar("Europe/Berlin", week_of(all_days, ranges({{"00:00", "24:00"}})));
+  const auto second = at("2026-10-25T01:30:00Z");  // 02:30 CET, the second pass
+  const auto first = at("2026-10-25T00:30:00Z");   // 02:30 CEST, the first pass
+  // A later day has one 02:30.
+  CHECK(around.add_working_days(second, 1) == at("2026-10-26T02:30:00+01:00"));
+  CHECK(around.add_working_days(first, 1) == at("2026-10-26T02:30:00+01:00"));
+  // Into the repeated hour from a day without one: its first pass (before the start's day ends).
+  CHECK(around.add_working_days(at("2026-10-24T02:30:00+02:00"), 1) == first);
+  CHECK(around.add_working_days(at("2026-10-26T02:30:00+01:00"), -1) == first);
+  // From one repeated hour to another (2025-10-26, 364 days earlier): the same pass.
+  CHECK(around.add_working_days(at("2025-10-26T01:30:00Z"), 364) == second);
+  CHECK(around.add_working_days(at("2025-10-26T00:30:00Z"), 364) == first);
+  CHECK(around.add_working_days(second, -364) == at("2025-10-26T01:30:00Z"));
+  CHECK(around.add_working_days(first, -364) == at("2025-10-26T00:30:00Z"));
+  // Open only in that hour on Sundays: 52 working days apart.
+  const auto night = calendar("Europe/Berlin", week_of({"sunday"}, ranges({{"02:00", "03:00"}})));
+  CHECK(night.add_working_days(at("2025-10-26T01:30:00Z"), 52) == second);
+  CHECK(night.add_working_days(at("2025-10-26T00:30:00Z"), 52) == first);
+  // Whatever the zone does, n > 0 never lands before the start, n < 0 never after it.
+  for (auto t = at("2026-10-24T00:00:00Z"); t < at("2026-10-27T00:00:00Z"); t += 10min)
+    for (int n : {1, 2, 7}) {
+      CHECK(around.add_working_days(t, n) > t);
+      CHECK(around.add_working_days(t, -n) < t);
+      CHECK(around.add_working_days(t, n) - t >= Seconds{n * 86400 - 3600});
+    }
+}
+
 TEST_CASE("an extra working day takes the first working weekday's hours when Monday is closed") {
   const auto cal =
       calendar("Europe/Berlin",

@@ -184,23 +184,35 @@ class NaiveTimeline {
     return minute(i);
   }
 
-  /// Day by day: next_open(t), then the same local time n working days later (n >= 0), with a
-  /// local time skipped by a DST gap moved to the gap's end, then next_open.
+  /// Day by day: next_open(t), then the same local time n working days later (n < 0: earlier),
+  /// with a local time skipped by a DST gap moved to the gap's end and a repeated one taken in
+  /// the start's pass (the second if the start was in the second, else the first), then
+  /// next_open; never before the start for n > 0, never after it for n < 0; the start for 0.
   date::sys_seconds add_working_days(date::sys_seconds t, int n) const {
     const auto start = next_open(t);
-    const auto local = calendar_.zone()->to_local(start);
+    if (n == 0) return start;
+    const auto* zone = calendar_.zone();
+    const auto local = zone->to_local(start);
+    const auto start_info = zone->get_info(local);
+    const bool second_pass =
+        start_info.result == date::local_info::ambiguous &&
+        start == date::sys_seconds{(local - start_info.second.offset).time_since_epoch()};
     auto d = date::floor<date::days>(local);
     const auto time_of_day = local - d;
-    for (int found = 0; found < n;) {
-      d += date::days{1};
+    const date::days step{n > 0 ? 1 : -1};
+    for (int found = 0; found < (n > 0 ? n : -n);) {
+      d += step;
       if (!calendar_.hours(date::sys_days(d.time_since_epoch())).empty()) ++found;
     }
     const auto target = d + time_of_day;
-    const auto info = calendar_.zone()->get_info(target);
+    const auto info = zone->get_info(target);
+    const auto offset =
+        info.result == date::local_info::ambiguous && second_pass ? info.second.offset : info.first.offset;
     const auto u = info.result == date::local_info::nonexistent
                        ? info.first.end
-                       : date::sys_seconds{(target - info.first.offset).time_since_epoch()};
-    return next_open(u);
+                       : date::sys_seconds{(target - offset).time_since_epoch()};
+    const auto result = next_open(u);
+    return n > 0 ? std::max(result, start) : std::min(result, start);
   }
 
  private:

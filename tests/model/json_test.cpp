@@ -242,3 +242,47 @@ TEST_CASE("syntax errors in JSON text are Errors, and failed reads leave the tar
   REQUIRE_THROWS_AS(from_json(bad, t), Error);
   CHECK(t == samples::ticket());
 }
+
+namespace {
+
+// `j` as text with the value at the top-level `key` replaced by the raw number text `number`.
+std::string with_raw_number(json j, const std::string& key, const std::string& number) {
+  const std::string marker = "987654321987654321";
+  j[key] = 987654321987654321LL;
+  std::string text = j.dump();
+  text.replace(text.find(marker), marker.size(), number);
+  return text;
+}
+
+// Reading `text` as T throws ticketcore::Error with invalid_input, and nothing else.
+template <class T>
+void require_invalid_text(const std::string& text) {
+  INFO(text);
+  try {
+    (void)from_json_text<T>(text);
+    FAIL("accepted");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_input);
+  } catch (const std::exception& e) {
+    FAIL("not a ticketcore::Error: " << e.what());
+  }
+}
+
+template <class T>
+void require_number_overflow_refused(const json& sample, const std::string& key) {
+  require_invalid_text<T>("7E777");
+  require_invalid_text<T>("{\"x\":-1e400}");
+  require_invalid_text<T>(with_raw_number(sample, key, "1e400"));
+  require_invalid_text<T>(with_raw_number(sample, key, "-7E777"));
+}
+
+}  // namespace
+
+TEST_CASE("a JSON number too large for a double is an invalid_input Error in every model reader") {
+  require_number_overflow_refused<Customer>(samples::customer(), "version");
+  require_number_overflow_refused<Ticket>(samples::ticket(), "version");
+  require_number_overflow_refused<Event>(samples::event(), "sequence");
+  require_number_overflow_refused<Agent>(samples::agent(), "max_concurrent_tickets");
+  require_number_overflow_refused<Team>(samples::team(), "id");
+  CHECK_THROWS_AS(parse_json("1e400"), Error);
+}

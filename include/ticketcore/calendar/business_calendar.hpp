@@ -40,6 +40,8 @@ class BusinessCalendar {
   /// From next_open(t), the same local time n working days later (n < 0: earlier), moved into
   /// opening hours if needed.
   Instant add_working_days(Instant t, int n) const;
+  /// The local date at t in the calendar's zone (ticket numbers count per local month).
+  Date local_date(Instant t) const;
   /// Whether the local date d has any opening hours (weekly hours, holidays and extra days applied).
   bool is_working_day(Date d) const;
 
