@@ -18,16 +18,6 @@ namespace {
 constexpr std::int64_t kMaxMinutes = 10LL * 366 * 24 * 60;  // ten years
 constexpr std::int64_t kMaxWorkingDays = 3660;
 
-// Runs a reader of an embedded document, putting `prefix` in front of the path of its errors.
-template <class F>
-auto nested(const std::string& prefix, F&& f) {
-  try {
-    return f();
-  } catch (const Error& e) {
-    throw Error(e.code(), prefix + e.path(), e.message());
-  }
-}
-
 }  // namespace
 
 // A duration: exactly one of business_minutes, business_hours, calendar_minutes,

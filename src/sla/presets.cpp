@@ -92,7 +92,9 @@ std::string high_medium_low_scheme() {
 
 // What every preset shares besides the scheme and the policies: DOMAIN.md's escalation
 // to the technical lead after 1 h without progress, the survey 2 h after resolution,
-// auto-close after 3 working days resolved without a customer reply.
+// auto-close after 3 working days resolved without a customer reply. The escalation is the
+// presets' one owner of it (no preset rule repeats it); its team is one of routing's
+// preset_teams(), which DeskConfig::preset checks.
 std::string config(const std::string& priority_scheme, std::string_view policies) {
   return "{\"priority_scheme\": " + priority_scheme +
          ", \"calendars\": {\"cn-standard\": " + std::string(kCnStandard2026) +

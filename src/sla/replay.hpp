@@ -2,6 +2,15 @@
 // The SLA engine's one algorithm: replay a ticket's history up to `now`, segment by
 // segment between events, and find every threshold crossed on the way. Both
 // sla_status() and due() are views of this replay, so they always agree.
+//
+// Its parts, one concern per file:
+//   countdown.hpp          clock arithmetic across pauses: elapsed time, due instants, budgets
+//   clocks.hpp             the state carried from event to event: every clock of the ticket
+//   event_effects.hpp      what each kind of event does to the clocks
+//   thresholds.hpp         what time does: the warnings, breaches, updates owed, escalations,
+//                          surveys and auto-closes that fall due between events
+//   action_keys.hpp        the due actions' keys, a contract with the host
+//   status_projection.hpp  the status view (sla_status)
 
 #include <optional>
 #include <vector>

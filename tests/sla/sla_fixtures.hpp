@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "ticketcore/model/event_payloads.hpp"
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/sla/due.hpp"
 #include "ticketcore/sla/timers.hpp"
@@ -39,43 +40,46 @@ struct History {
     ticket.request_type = type;
     ticket.priority = priority;
     ticket.created_at = ticket.updated_at = created;
-    add(EventKind::created, "system", created, {{"priority", priority}});
+    record("system", created, events::Created{priority, std::string(to_string(ticket.channel))});
   }
 
   /// Appends an event with the next sequence number.
   History& add(EventKind kind, std::string actor, Instant when, Attributes payload = {}) {
-    Event e;
-    e.sequence = std::int64_t(events.size()) + 1;
-    e.ticket_id = ticket.id;
-    e.kind = kind;
-    e.actor = std::move(actor);
-    e.at = when;
-    e.payload = std::move(payload);
-    events.push_back(std::move(e));
-    return *this;
+    return push(Event{0, ticket.id, kind, std::move(actor), when, std::move(payload)});
   }
+  /// Appends an event of a payload struct's kind (events::make_event), with the next sequence number.
+  template <class P>
+  History& record(const std::string& actor, Instant when, const P& payload) {
+    return push(events::make_event(ticket.id, actor, when, payload));
+  }
+
+  /// A status change between two status words. A word that is no status cannot be a
+  /// StatusChanged, so it is written as is, to test how the engine refuses it.
   History& status(Instant when, const std::string& from, const std::string& to) {
+    const auto from_status = enum_from_string<Status>(from), to_status = enum_from_string<Status>(to);
+    if (from_status && to_status)
+      return record("agent-1", when, events::StatusChanged{*from_status, *to_status, ""});
     return add(EventKind::status_changed, "agent-1", when, {{"from", from}, {"to", to}});
   }
   History& assign(Instant when) {
-    return add(EventKind::assigned, "supervisor", when, {{"assignee", "agent-1"}});
+    return record("supervisor", when, events::Assigned{"", "agent-1", "", ""});
   }
-  History& reply(Instant when) {
-    return add(EventKind::public_comment, "agent-1", when, {{"text", "on it"}});
-  }
-  History& customer_reply(Instant when) {
-    return add(EventKind::public_comment, "customer", when, {{"text", "thanks"}});
-  }
-  History& update(Instant when) {
-    return add(EventKind::progress_update, "agent-1", when, {{"text", "progress"}});
-  }
+  History& reply(Instant when) { return record("agent-1", when, events::PublicComment{"on it"}); }
+  History& customer_reply(Instant when) { return record("customer", when, events::PublicComment{"thanks"}); }
+  History& update(Instant when) { return record("agent-1", when, events::ProgressUpdate{"progress"}); }
   History& reprioritize(Instant when, const std::string& from, const std::string& to) {
-    return add(EventKind::priority_changed, "supervisor", when,
-               {{"from", from}, {"to", to}, {"reason", "test"}});
+    return record("supervisor", when, events::PriorityChanged{from, to, "test"});
   }
 
   /// The view the SLA engine reads.
   SlaSubject subject() const { return SlaSubject{ticket, events, tier}; }
+
+ private:
+  History& push(Event e) {
+    e.sequence = std::int64_t(events.size()) + 1;
+    events.push_back(std::move(e));
+    return *this;
+  }
 };
 
 /// The status of one target, or throws when the policy sets none.

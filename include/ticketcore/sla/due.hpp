@@ -32,7 +32,10 @@ struct DueAction {
   std::string team;                                 ///< for escalations: the team escalated to
   std::string rule;                                 ///< for escalations: the rule id
   Instant due_at{};                                 ///< the instant it became due
-  std::string key;  ///< stable idempotency key: the same action always has the same key
+  /// Stable idempotency key: the same action always has the same key, and no two actions of a
+  /// ticket share one ("202603-001/resolution/cycle0/warning75"; the grammar is in docs/sla.md,
+  /// "Due actions"). Store and compare it; the fields above carry what it says.
+  std::string key;
 };
 
 /// The actions that became due in (last_sweep, now], ordered by due_at, then ticket, then key.
