@@ -9,35 +9,44 @@ namespace ticketcore {
 namespace detail {
 namespace {
 
-bool evaluate(const RuleSet::Impl& p, std::uint32_t n, const Ticket& t, const EvaluationContext& ctx) {
+bool evaluate(const Evaluation& ev, std::uint32_t n) {
+  const RuleSet::Impl& p = ev.program;
   const Node& node = p.nodes[n];
   switch (node.kind) {
     case Node::Kind::leaf: {
+      // Interned enum words and attribute texts: one bit test, no value to build.
       const Leaf& leaf = p.leaves[node.first];
-      if (leaf.enum_test) {
-        // Interned enum words: one bit test, no value to build. A missing value fails every test.
-        const int index = enum_index(leaf.field.id, t, ctx);
-        if (index < 0) return false;
-        return (((leaf.enum_mask >> index) & 1u) != 0) != leaf.negated;
-      }
-      return compare(leaf, read_value(leaf, t, ctx));
+      if (leaf.coded) return ev.passes(leaf.test);
+      return compare(leaf, read_value(leaf, ev));
     }
     case Node::Kind::all:
       for (std::uint32_t i = 0; i < node.count; ++i)
-        if (!evaluate(p, p.children[node.first + i], t, ctx)) return false;
+        if (!evaluate(ev, p.children[node.first + i])) return false;
       return true;
     case Node::Kind::any:
       for (std::uint32_t i = 0; i < node.count; ++i)
-        if (evaluate(p, p.children[node.first + i], t, ctx)) return true;
+        if (evaluate(ev, p.children[node.first + i])) return true;
       return false;
-    case Node::Kind::negation: return !evaluate(p, p.children[node.first], t, ctx);
+    case Node::Kind::negation: return !evaluate(ev, p.children[node.first]);
   }
   return false;
 }
 
-// Evaluates every condition (no short cut), so the explanation shows each value seen.
-bool trace(const RuleSet::Impl& p, std::uint32_t n, int depth, const Ticket& t, const EvaluationContext& ctx,
-           std::vector<ConditionTrace>& out) {
+// Whether a rule's condition holds: its code tests, then the rest of its conditions.
+bool holds(const Evaluation& ev, const Rule& rule) {
+  const RuleSet::Impl& p = ev.program;
+  for (std::uint32_t i = rule.tests_first; i < rule.tests_first + rule.tests_count; ++i)
+    if (!ev.passes(p.tests[i])) return false;
+  for (std::uint32_t i = rule.rest_first; i < rule.rest_first + rule.rest_count; ++i)
+    if (!evaluate(ev, p.rest[i])) return false;
+  return true;
+}
+
+// Evaluates every condition (no short cut), so the explanation shows each value seen. It
+// compares values in the general way, also where route() tests codes: the differential
+// test's check that both decide alike covers the fast path.
+bool trace(const Evaluation& ev, std::uint32_t n, int depth, std::vector<ConditionTrace>& out) {
+  const RuleSet::Impl& p = ev.program;
   const Node& node = p.nodes[n];
   const std::size_t at = out.size();
   out.push_back(ConditionTrace{p.node_paths[n], depth, {}, {}, {}, {}, {}, false});
@@ -45,7 +54,7 @@ bool trace(const RuleSet::Impl& p, std::uint32_t n, int depth, const Ticket& t, 
   switch (node.kind) {
     case Node::Kind::leaf: {
       const Leaf& leaf = p.leaves[node.first];
-      const Value v = read_value(leaf, t, ctx);
+      const Value v = read_value(leaf, ev);
       passed = compare(leaf, v);
       out[at].field = leaf.field_name;
       out[at].op = std::string(to_string(leaf.op));
@@ -57,16 +66,16 @@ bool trace(const RuleSet::Impl& p, std::uint32_t n, int depth, const Ticket& t, 
       out[at].group = "all";
       passed = true;
       for (std::uint32_t i = 0; i < node.count; ++i)
-        passed = trace(p, p.children[node.first + i], depth + 1, t, ctx, out) && passed;
+        passed = trace(ev, p.children[node.first + i], depth + 1, out) && passed;
       break;
     case Node::Kind::any:
       out[at].group = "any";
       for (std::uint32_t i = 0; i < node.count; ++i)
-        passed = trace(p, p.children[node.first + i], depth + 1, t, ctx, out) || passed;
+        passed = trace(ev, p.children[node.first + i], depth + 1, out) || passed;
       break;
     case Node::Kind::negation:
       out[at].group = "not";
-      passed = !trace(p, p.children[node.first], depth + 1, t, ctx, out);
+      passed = !trace(ev, p.children[node.first], depth + 1, out);
       break;
   }
   out[at].passed = passed;
@@ -116,27 +125,26 @@ void apply(const Rule& rule, Decision& d) {
 }
 
 std::string describe(const Action& a) {
-  switch (a.kind) {
-    case Action::Kind::set_team: return "set_team " + a.value;
-    case Action::Kind::set_agent: return "set_agent " + a.value;
-    case Action::Kind::assign_by: return "assign_by " + a.value;
-    case Action::Kind::set_priority: return "set_priority " + a.value + " (" + a.reason + ")";
-    case Action::Kind::add_tag: return "add_tag " + a.value;
-    case Action::Kind::remove_tag: return "remove_tag " + a.value;
-    case Action::Kind::set_sla_policy: return "set_sla_policy " + a.value;
-    case Action::Kind::escalate:
-      return "escalate to level " + std::to_string(level_number(a.level)) + (a.reason.empty() ? "" : " (" + a.reason + ")");
-    case Action::Kind::notify: {
+  std::string out(word_of(a.kind).word);
+  switch (word_of(a.kind).form) {
+    case ActionForm::team:
+    case ActionForm::agent:
+    case ActionForm::id:
+    case ActionForm::tag: return out + " " + a.value;
+    case ActionForm::priority: return out + " " + a.value + " (" + a.reason + ")";
+    case ActionForm::escalation:
+      return out + " to level " + std::to_string(level_number(a.level)) +
+             (a.reason.empty() ? "" : " (" + a.reason + ")");
+    case ActionForm::notification: {
       std::string who;
-      for (Recipient r : {Recipient::handler, Recipient::supervisor, Recipient::customer})
+      for (Recipient r : kRecipients)
         if (a.recipients & static_cast<RecipientSet>(r))
           who += (who.empty() ? "" : ", ") + std::string(to_string(r));
-      return "notify " + who + " with " + a.value;
+      return out + " " + who + " with " + a.value;
     }
-    case Action::Kind::require_approval:
-      return "require_approval by " + std::string(to_string(a.level)) + " (" + a.reason + ")";
+    case ActionForm::approval: return out + " by " + std::string(to_string(a.level)) + " (" + a.reason + ")";
   }
-  return {};
+  return out;
 }
 
 }  // namespace detail
@@ -147,13 +155,9 @@ void RuleSet::route(const Ticket& ticket, const EvaluationContext& context, Deci
   // Set only when it changes: a reused decision pays no reference count per ticket.
   if (out.rule_set != impl_) out.rule_set = impl_;
   out.version = p.version;
+  detail::Evaluation ev(p, ticket, context);
   for (const detail::Rule& rule : p.rules) {
-    if (!rule.enabled) continue;
-    if (rule.guarded) {
-      const int index = detail::enum_index(rule.guard_field, ticket, context);
-      if (index < 0 || (((rule.guard_mask >> index) & 1u) != 0) == rule.guard_negated) continue;
-    }
-    if (!detail::evaluate(p, rule.root, ticket, context)) continue;
+    if (!rule.enabled || !detail::holds(ev, rule)) continue;
     detail::apply(rule, out);
     if (rule.stop) break;
   }
@@ -172,6 +176,7 @@ Explanation RuleSet::explain(const Ticket& ticket, const EvaluationContext& cont
   e.version = p.version;
   e.decision.version = p.version;
   e.decision.rule_set = impl_;
+  detail::Evaluation ev(p, ticket, context);
   for (const detail::Rule& rule : p.rules) {
     RuleTrace rt;
     rt.rule_id = rule.id;
@@ -179,7 +184,7 @@ Explanation RuleSet::explain(const Ticket& ticket, const EvaluationContext& cont
     rt.enabled = rule.enabled;
     if (rule.enabled) {
       rt.conditions.reserve(rule.nodes);
-      rt.matched = detail::trace(p, rule.root, 0, ticket, context, rt.conditions);
+      rt.matched = detail::trace(ev, rule.root, 0, rt.conditions);
       if (rt.matched) {
         detail::apply(rule, e.decision);
         for (const auto& a : rule.actions) rt.actions.push_back(detail::describe(a));

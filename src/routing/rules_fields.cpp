@@ -1,8 +1,10 @@
-// The fields and operators of the rule language, and how a field's value is read per ticket.
+// The field table of the rule language, and how a field's value is read and compared
+// per ticket (custom attributes found once per ticket, through Evaluation).
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <variant>
 
 #include "model/json_read.hpp"
 #include "routing/rules_program.hpp"
@@ -17,7 +19,14 @@ struct NamedField {
   std::string_view name;
   FieldId id;
   FieldType type;
-  std::span<const std::string_view> enum_names;
+  std::span<const std::string_view> enum_names = {};
+  FieldParameter parameter = FieldParameter::none;
+};
+
+// Fields whose name ends in a part the host or the SLA engine chooses.
+struct NamedFamily {
+  std::string_view word;  // the prefix, or for sla.TARGET.* the suffix
+  FieldId id;
 };
 
 template <class E>
@@ -66,13 +75,24 @@ constexpr std::array kFields = {
     NamedField{"hours_since_assigned", FieldId::hours_since_assigned, FieldType::number, {}},
     NamedField{"hours_since_progress", FieldId::hours_since_progress, FieldType::number, {}},
     NamedField{"hours_without_progress", FieldId::hours_without_progress, FieldType::number, {}},
-    NamedField{"customer.tickets_opened", FieldId::customer_tickets_opened, FieldType::number, {}},
-    NamedField{"calendar_open", FieldId::calendar_open, FieldType::boolean, {}},
+    NamedField{"customer.tickets_opened",
+               FieldId::customer_tickets_opened,
+               FieldType::number,
+               {},
+               FieldParameter::days},
+    NamedField{"calendar_open", FieldId::calendar_open, FieldType::boolean, {}, FieldParameter::calendar},
 };
 
-constexpr std::array<std::string_view, 15> kOps = {
-    "eq", "ne",  "in", "not_in", "contains", "not_contains", "starts_with", "matches",
-    "gt", "gte", "lt", "lte",    "between",  "exists",       "is_empty",
+// attributes.NAME and customer.attributes.NAME: the host's custom fields, of type dynamic.
+constexpr std::array kAttributeFields = {
+    NamedFamily{"customer.attributes.", FieldId::customer_attribute},
+    NamedFamily{"attributes.", FieldId::attribute},
+};
+
+// sla.TARGET.WORD, numbers, for each SlaTarget.
+constexpr std::array kSlaFields = {
+    NamedFamily{"percent_used", FieldId::sla_percent_used},
+    NamedFamily{"business_hours_remaining", FieldId::sla_business_hours_remaining},
 };
 
 constexpr double kHour = 3600.0;
@@ -127,10 +147,9 @@ Value tag_list(const std::vector<std::string>& tags) {
   return v;
 }
 
-Value attribute(const Attributes& attributes, const std::string& name) {
-  auto it = attributes.find(name);
-  if (it == attributes.end()) return missing();
-  const AttributeValue& a = it->second;
+Value attribute(const AttributeState& state) {
+  if (!state.value) return missing();
+  const AttributeValue& a = *state.value;
   if (const auto* b = std::get_if<bool>(&a)) return boolean(*b);
   if (const auto* i = std::get_if<std::int64_t>(&a)) return number(static_cast<double>(*i));
   if (const auto* d = std::get_if<double>(&a)) return number(*d);
@@ -175,7 +194,7 @@ bool positive(const Leaf& leaf, Op op, const Value& v) {
   switch (op) {
     case Op::eq:
     case Op::in:
-      if (v.kind == Value::Kind::enumeration) return (leaf.enum_mask >> v.integer) & 1u;
+      if (v.kind == Value::Kind::enumeration) return (leaf.test.mask >> v.integer) & 1u;
       if (v.kind == Value::Kind::tags) {
         for (const auto& l : leaf.literals)
           if (has_tag(*v.tags, l.text)) return true;
@@ -214,61 +233,67 @@ bool positive(const Leaf& leaf, Op op, const Value& v) {
 
 std::optional<FieldInfo> resolve_field(std::string_view name) {
   for (const auto& f : kFields)
-    if (f.name == name) return FieldInfo{f.id, f.type, f.enum_names, -1, {}};
+    if (f.name == name) return FieldInfo{f.id, f.type, f.enum_names, f.parameter, -1, {}};
   auto after = [&](std::string_view prefix) -> std::optional<std::string_view> {
     if (name.size() > prefix.size() && name.starts_with(prefix)) return name.substr(prefix.size());
     return std::nullopt;
   };
-  if (auto rest = after("customer.attributes."))
-    return FieldInfo{FieldId::customer_attribute, FieldType::dynamic, {}, -1, std::string(*rest)};
-  if (auto rest = after("attributes."))
-    return FieldInfo{FieldId::attribute, FieldType::dynamic, {}, -1, std::string(*rest)};
+  for (const auto& f : kAttributeFields)
+    if (auto rest = after(f.word)) return FieldInfo{f.id, FieldType::dynamic, {}, {}, -1, std::string(*rest)};
   if (auto rest = after("sla.")) {
     auto dot = rest->find('.');
     if (dot == std::string_view::npos) return std::nullopt;
     auto target = enum_from_string<SlaTarget>(rest->substr(0, dot));
     if (!target) return std::nullopt;
-    auto what = rest->substr(dot + 1);
-    int t = static_cast<int>(*target);
-    if (what == "percent_used") return FieldInfo{FieldId::sla_percent_used, FieldType::number, {}, t, {}};
-    if (what == "business_hours_remaining")
-      return FieldInfo{FieldId::sla_business_hours_remaining, FieldType::number, {}, t, {}};
+    for (const auto& f : kSlaFields)
+      if (rest->substr(dot + 1) == f.word)
+        return FieldInfo{f.id, FieldType::number, {}, {}, static_cast<int>(*target), {}};
   }
   return std::nullopt;
 }
 
-std::optional<Op> op_from_string(std::string_view word) {
-  for (std::size_t i = 0; i < kOps.size(); ++i)
-    if (kOps[i] == word) return static_cast<Op>(i);
-  return std::nullopt;
-}
-
-std::string_view to_string(Op op) { return kOps[static_cast<std::size_t>(op)]; }
-
-bool op_fits(Op op, FieldType type) {
-  switch (op) {
-    case Op::exists:
-    case Op::is_empty: return true;
-    case Op::eq:
-    case Op::ne: return type != FieldType::tags;
-    case Op::in:
-    case Op::not_in: return type != FieldType::boolean;
-    case Op::contains:
-    case Op::not_contains:
-      return type == FieldType::text || type == FieldType::tags || type == FieldType::dynamic;
-    case Op::starts_with:
-    case Op::matches: return type == FieldType::text || type == FieldType::dynamic;
-    case Op::gt:
-    case Op::gte:
-    case Op::lt:
-    case Op::lte:
-    case Op::between:
-      return type == FieldType::number || type == FieldType::instant || type == FieldType::dynamic;
+Evaluation::Evaluation(const RuleSet::Impl& p, const Ticket& t, const EvaluationContext& ctx)
+    : program(p), ticket(t), context(ctx) {
+  states_ = local_.data();
+  if (p.attributes.size() > local_.size()) {
+    heap_.resize(p.attributes.size());
+    states_ = heap_.data();
   }
-  return false;
+  if (!p.ticket_slots.empty()) resolve(p.ticket_slots, &t.attributes);
+  if (!p.customer_slots.empty())
+    resolve(p.customer_slots, ctx.customer ? &ctx.customer->attributes : nullptr);
 }
 
-Value read_value(const Leaf& leaf, const Ticket& t, const EvaluationContext& ctx) {
+void Evaluation::resolve(const std::vector<std::uint32_t>& slots, const Attributes* attributes) {
+  for (std::uint32_t slot : slots) states_[slot] = AttributeState{nullptr, kMissing};
+  if (!attributes) return;
+  auto found = [&](std::uint32_t slot, const AttributeValue& value) {
+    if (std::holds_alternative<std::monostate>(value)) return;  // null reads as missing
+    const auto* text = std::get_if<std::string>(&value);
+    states_[slot] = AttributeState{
+        &value, static_cast<std::int8_t>(text ? program.attributes[slot].texts.find(*text) : kOtherValue)};
+  };
+  // A map far larger than the names read: look each name up.
+  if (attributes->size() > 8 * slots.size()) {
+    for (std::uint32_t slot : slots)
+      if (auto it = attributes->find(program.attributes[slot].name); it != attributes->end())
+        found(slot, it->second);
+    return;
+  }
+  // Otherwise one ordered walk of the map against the names, both sorted alike.
+  auto it = attributes->begin();
+  for (std::uint32_t slot : slots) {
+    const std::string& name = program.attributes[slot].name;
+    int order = 0;
+    while (it != attributes->end() && (order = compare_text(it->first, name)) < 0) ++it;
+    if (it == attributes->end()) return;
+    if (order == 0) found(slot, it->second);
+  }
+}
+
+Value read_value(const Leaf& leaf, const Evaluation& ev) {
+  const Ticket& t = ev.ticket;
+  const EvaluationContext& ctx = ev.context;
   const Customer* c = ctx.customer;
   switch (leaf.field.id) {
     case FieldId::id: return text(t.id);
@@ -299,7 +324,7 @@ Value read_value(const Leaf& leaf, const Ticket& t, const EvaluationContext& ctx
     case FieldId::expected_resolution_at: return optional_instant(t.expected_resolution_at);
     case FieldId::first_response_at: return optional_instant(t.first_response_at);
     case FieldId::resolved_at: return optional_instant(t.resolved_at);
-    case FieldId::attribute: return attribute(t.attributes, leaf.field.attribute);
+    case FieldId::attribute: return attribute(ev.attribute(leaf.slot));
     case FieldId::customer_id_of_customer: return c ? text(c->id) : missing();
     case FieldId::customer_kind: return c ? enumeration(c->kind, leaf) : missing();
     case FieldId::customer_tier: return c ? enumeration(c->tier, leaf) : missing();
@@ -308,7 +333,7 @@ Value read_value(const Leaf& leaf, const Ticket& t, const EvaluationContext& ctx
     case FieldId::customer_department: return c ? text(c->department) : missing();
     case FieldId::customer_tags: return c ? tag_list(c->tags) : missing();
     case FieldId::customer_created_at: return c ? instant(c->created_at) : missing();
-    case FieldId::customer_attribute: return c ? attribute(c->attributes, leaf.field.attribute) : missing();
+    case FieldId::customer_attribute: return attribute(ev.attribute(leaf.slot));
     case FieldId::hours_since_created: return number(hours_between(t.created_at, ctx.now));
     case FieldId::hours_since_updated: return number(hours_between(t.updated_at, ctx.now));
     case FieldId::hours_since_customer_message: return hours_since(ctx.last_customer_message_at, ctx.now);
@@ -338,9 +363,8 @@ Value read_value(const Leaf& leaf, const Ticket& t, const EvaluationContext& ctx
       return number(static_cast<double>(hi > lo ? hi - lo : 0));
     }
     case FieldId::calendar_open: {
-      if (!ctx.calendar_open) return missing();
-      auto open = ctx.calendar_open(leaf.calendar, ctx.now);
-      return open ? boolean(*open) : missing();
+      const BusinessCalendar* calendar = ctx.calendars ? ctx.calendars->find(leaf.calendar) : nullptr;
+      return calendar ? boolean(calendar->is_open(ctx.now)) : missing();
     }
   }
   return missing();
@@ -355,12 +379,10 @@ bool compare(const Leaf& leaf, const Value& v) {
     default: break;
   }
   if (v.kind == Value::Kind::missing) return false;
-  switch (leaf.op) {
-    case Op::ne: return !positive(leaf, Op::eq, v);
-    case Op::not_in: return !positive(leaf, Op::in, v);
-    case Op::not_contains: return !positive(leaf, Op::contains, v);
-    default: return positive(leaf, leaf.op, v);
-  }
+  // ne, not_in and not_contains negate eq, in and contains, on a value that is there.
+  const Op base = word_of(leaf.op).positive;
+  const bool holds = positive(leaf, base, v);
+  return base == leaf.op ? holds : !holds;
 }
 
 std::string describe(const Value& v) {

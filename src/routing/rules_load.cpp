@@ -1,7 +1,10 @@
 // Reading, validating and compiling a rule set from JSON: every error names the
-// rule id and the JSON path; every field and enum word is resolved here, once.
+// rule id and the JSON path; every field, operator, action and enum word is resolved
+// here, once, through the vocabulary tables, and each custom attribute gets its slot.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <utility>
 
 #include "model/json_read.hpp"
 #include "routing/rules_program.hpp"
@@ -22,17 +25,12 @@ constexpr int kMaxDepth = 64;
 constexpr std::size_t kMaxRules = 2000;  // far above any desk's; keeps the pairwise lint quick
 constexpr std::size_t kMaxItems = 1000;
 
-std::string_view type_word(FieldType t) {
-  switch (t) {
-    case FieldType::text: return "text";
-    case FieldType::enumeration: return "enumeration";
-    case FieldType::number: return "number";
-    case FieldType::boolean: return "boolean";
-    case FieldType::tags: return "tags";
-    case FieldType::instant: return "instant";
-    case FieldType::dynamic: return "attribute";
-  }
-  return "?";
+// The words a message offers ("expected one of: a, b, c").
+template <class Items, class Word>
+std::string one_of(const Items& items, Word word) {
+  std::string out;
+  for (const auto& item : items) out.append(out.empty() ? "" : ", ").append(word(item));
+  return out;
 }
 
 class Compiler {
@@ -69,6 +67,9 @@ class Compiler {
       if (!ids.insert(impl_.rules.back().id).second)
         throw Error(ErrorCode::invalid_input, child(path, "id"), "rule \"" + id + "\": duplicate rule id");
     }
+    // Each source's slots in the order of their names, the order its attribute map walks in.
+    for (const auto& [key, slot] : slots_)
+      (key.first ? impl_.customer_slots : impl_.ticket_slots).push_back(slot);
   }
 
  private:
@@ -89,7 +90,7 @@ class Compiler {
     r.finish();
     rule.root = condition(*when, child(path, "when"), 0);
     rule.nodes = static_cast<std::uint32_t>(impl_.nodes.size()) - rule.root;
-    set_guard(rule);
+    split(rule);
     const std::string then_path = child(path, "then");
     if (!then->is_array()) detail::json_read::wrong_type(*then, then_path, "array");
     if (then->size() > kMaxItems) throw_invalid(then_path, "too many actions");
@@ -98,22 +99,25 @@ class Compiler {
     impl_.rules.push_back(std::move(rule));
   }
 
-  void set_guard(Rule& rule) const {
-    auto guard_from = [&](std::uint32_t n) {
+  // Splits `when` into the code tests it requires and the rest (see Rule): a conjunction
+  // holds whatever the order its parts are checked in.
+  void split(Rule& rule) {
+    rule.tests_first = static_cast<std::uint32_t>(impl_.tests.size());
+    rule.rest_first = static_cast<std::uint32_t>(impl_.rest.size());
+    auto place = [&](std::uint32_t n) {
       const Node& node = impl_.nodes[n];
-      if (node.kind != Node::Kind::leaf || !impl_.leaves[node.first].enum_test) return false;
-      const Leaf& leaf = impl_.leaves[node.first];
-      rule.guarded = true;
-      rule.guard_field = leaf.field.id;
-      rule.guard_mask = leaf.enum_mask;
-      rule.guard_negated = leaf.negated;
-      return true;
+      if (node.kind == Node::Kind::leaf && impl_.leaves[node.first].coded)
+        impl_.tests.push_back(impl_.leaves[node.first].test);
+      else
+        impl_.rest.push_back(n);
     };
-    if (guard_from(rule.root)) return;
     const Node& root = impl_.nodes[rule.root];
-    if (root.kind != Node::Kind::all) return;
-    for (std::uint32_t i = 0; i < root.count; ++i)
-      if (guard_from(impl_.children[root.first + i])) return;
+    if (root.kind == Node::Kind::all)
+      for (std::uint32_t i = 0; i < root.count; ++i) place(impl_.children[root.first + i]);
+    else
+      place(rule.root);
+    rule.tests_count = static_cast<std::uint32_t>(impl_.tests.size()) - rule.tests_first;
+    rule.rest_count = static_cast<std::uint32_t>(impl_.rest.size()) - rule.rest_first;
   }
 
   std::uint32_t add_node(Node::Kind kind, const std::string& path) {
@@ -171,38 +175,42 @@ class Compiler {
     auto field = resolve_field(leaf.field_name);
     if (!field) throw_invalid(child(path, "field"), "unknown field \"" + leaf.field_name + "\"");
     leaf.field = std::move(*field);
-    auto op = op_from_string(op_word);
-    if (!op) throw_invalid(child(path, "op"), "unknown operator \"" + op_word + "\"");
-    leaf.op = *op;
+    const OpWord* op = find_op(op_word);
+    if (!op)
+      throw_invalid(child(path, "op"), "unknown operator \"" + op_word + "\" (expected one of: " +
+                                           one_of(kOps, [](const OpWord& w) { return w.word; }) + ")");
+    leaf.op = op->op;
     if (!op_fits(leaf.op, leaf.field.type))
       throw_invalid(child(path, "op"), "operator \"" + op_word + "\" does not fit field \"" +
                                            leaf.field_name + "\" (" +
-                                           std::string(type_word(leaf.field.type)) + ")");
-    if (leaf.field.id == FieldId::customer_tickets_opened)
-      r.required("days", leaf.days, detail::json_read::Range{1, 3660});
-    if (leaf.field.id == FieldId::calendar_open) {
-      r.required("calendar", leaf.calendar, detail::json_read::MaxLength{limits::id});
-      if (leaf.calendar.empty()) throw_invalid(child(path, "calendar"), "must not be empty");
+                                           std::string(to_string(leaf.field.type)) + ")");
+    switch (leaf.field.parameter) {
+      case FieldParameter::none: break;
+      case FieldParameter::days: r.required("days", leaf.days, detail::json_read::Range{1, 3660}); break;
+      case FieldParameter::calendar:
+        r.required("calendar", leaf.calendar, detail::json_read::MaxLength{limits::id});
+        if (leaf.calendar.empty()) throw_invalid(child(path, "calendar"), "must not be empty");
+        break;
     }
+    if (leaf.field.type == FieldType::dynamic) leaf.slot = slot_of(leaf.field);
     const json* value = r.take("value");
     r.finish();
     const std::string vpath = child(path, "value");
-    if (leaf.op == Op::exists || leaf.op == Op::is_empty) {
+    if (op->operand == Operand::none) {
       if (value) throw_invalid(vpath, "operator \"" + op_word + "\" takes no value");
       return leaf;
     }
     if (!value) throw_invalid(vpath, "missing required field");
     leaf.expected_json = value->dump();
-    switch (leaf.op) {
-      case Op::in:
-      case Op::not_in: {
+    switch (op->operand) {
+      case Operand::list: {
         if (!value->is_array()) detail::json_read::wrong_type(*value, vpath, "array");
         if (value->empty()) throw_invalid(vpath, "must list at least one value");
         if (value->size() > kMaxItems) throw_invalid(vpath, "too many values");
         for (std::size_t i = 0; i < value->size(); ++i) add_literal(leaf, (*value)[i], child(vpath, i));
         break;
       }
-      case Op::between: {
+      case Operand::range: {
         if (!value->is_array() || value->size() != 2) throw_invalid(vpath, "expected [low, high]");
         add_literal(leaf, (*value)[0], child(vpath, 0));
         add_literal(leaf, (*value)[1], child(vpath, 1));
@@ -211,7 +219,7 @@ class Compiler {
         if (lo.number > hi.number || lo.integer > hi.integer) throw_invalid(vpath, "low is above high");
         break;
       }
-      case Op::matches: {
+      case Operand::pattern: {
         add_literal(leaf, *value, vpath);
         RE2::Options options;
         options.set_log_errors(false);
@@ -221,20 +229,57 @@ class Compiler {
       }
       default: add_literal(leaf, *value, vpath);
     }
-    if (leaf.field.type == FieldType::enumeration && leaf.op != Op::exists && leaf.op != Op::is_empty) {
-      leaf.enum_test = true;
-      leaf.negated = leaf.op == Op::ne || leaf.op == Op::not_in;
-    }
+    set_code_test(leaf);
     return leaf;
+  }
+
+  // The slot of a custom attribute: one per distinct (source, name) the rule set reads.
+  std::uint32_t slot_of(const FieldInfo& field) {
+    const bool of_customer = field.id == FieldId::customer_attribute;
+    const auto [at, fresh] = slots_.try_emplace({of_customer, field.attribute},
+                                                static_cast<std::uint32_t>(impl_.attributes.size()));
+    if (fresh) impl_.attributes.push_back(AttributeSlot{field.attribute, of_customer, {}});
+    return at->second;
+  }
+
+  // Makes a comparison a bit test where one decides it: an enumeration compared with its
+  // words (the mask add_literal built), a custom attribute compared with texts by
+  // eq / ne / in / not_in.
+  void set_code_test(Leaf& leaf) {
+    const Operand operand = word_of(leaf.op).operand;
+    if (operand != Operand::value && operand != Operand::list) return;
+    if (leaf.field.type == FieldType::dynamic) {
+      if (!intern_texts(leaf)) return;
+    } else if (leaf.field.type != FieldType::enumeration) {
+      return;
+    }
+    leaf.coded = true;
+    leaf.test.field = leaf.field.id;
+    leaf.test.slot = leaf.slot;
+    leaf.test.of_attribute = leaf.field.type == FieldType::dynamic;
+    leaf.test.negated = word_of(leaf.op).positive != leaf.op;
+  }
+
+  // Gives each text an attribute is compared with a code in the attribute's slot and sets
+  // the leaf's mask; false when a literal is not a text or the slot's codes run out.
+  bool intern_texts(Leaf& leaf) {
+    TextCodes& texts = impl_.attributes[leaf.slot].texts;
+    std::set<std::string_view> fresh;
+    for (const Literal& l : leaf.literals) {
+      if (l.kind != Value::Kind::text) return false;
+      if (texts.find(l.text) == kOtherValue) fresh.insert(l.text);
+    }
+    if (texts.size() + fresh.size() > kMaxTexts) return false;
+    for (const Literal& l : leaf.literals) leaf.test.mask |= std::uint64_t{1} << texts.add(l.text);
+    return true;
   }
 
   // Reads one literal of the type the field and operator call for.
   void add_literal(Leaf& leaf, const json& v, const std::string& path) {
     Literal l;
-    const bool textual = leaf.op == Op::contains || leaf.op == Op::not_contains ||
-                         leaf.op == Op::starts_with || leaf.op == Op::matches;
-    const bool ordering = leaf.op == Op::gt || leaf.op == Op::gte || leaf.op == Op::lt ||
-                          leaf.op == Op::lte || leaf.op == Op::between;
+    const Operand operand = word_of(leaf.op).operand;
+    const bool textual = operand == Operand::text || operand == Operand::pattern;
+    const bool ordering = operand == Operand::bound || operand == Operand::range;
     FieldType type = leaf.field.type;
     if (type == FieldType::dynamic) {
       if (textual)
@@ -260,15 +305,12 @@ class Compiler {
         const auto& word = v.get_ref<const std::string&>();
         const auto& names = leaf.field.enum_names;
         auto it = std::find(names.begin(), names.end(), word);
-        if (it == names.end()) {
-          std::string allowed;
-          for (auto n : names) allowed += (allowed.empty() ? "" : ", ") + std::string(n);
+        if (it == names.end())
           throw_invalid(path, "unknown value \"" + word + "\" for field \"" + leaf.field_name +
-                                  "\" (expected one of: " + allowed + ")");
-        }
+                                  "\" (expected one of: " + one_of(names, [](auto n) { return n; }) + ")");
         l.kind = Value::Kind::enumeration;
         l.integer = it - names.begin();
-        leaf.enum_mask |= std::uint64_t{1} << l.integer;
+        leaf.test.mask |= std::uint64_t{1} << l.integer;
         break;
       }
       case FieldType::number:
@@ -311,82 +353,80 @@ class Compiler {
     const std::string& key = j.begin().key();
     const json& v = j.begin().value();
     const std::string vpath = child(path, key);
+    const ActionWord* word = find_action(key);
+    if (!word)
+      throw_invalid(path, "unknown action \"" + key + "\" (expected one of: " +
+                              one_of(kActions, [](const ActionWord& w) { return w.word; }) + ")");
     Action a;
-    auto word = [&](std::string& out, std::size_t max) {
-      read(v, vpath, out, detail::json_read::MaxLength{max});
-      if (out.empty()) throw_invalid(vpath, "must not be empty");
+    a.kind = word->kind;
+    auto plain = [&](std::size_t max) {
+      read(v, vpath, a.value, detail::json_read::MaxLength{max});
+      if (a.value.empty()) throw_invalid(vpath, "must not be empty");
     };
-    if (key == "set_team") {
-      a.kind = Action::Kind::set_team;
-      word(a.value, limits::id);
-      if (!teams_.contains(a.value)) throw_invalid(vpath, "unknown team \"" + a.value + "\"");
-    } else if (key == "set_agent") {
-      a.kind = Action::Kind::set_agent;
-      word(a.value, limits::id);
-      if (!agents_.contains(a.value)) throw_invalid(vpath, "unknown agent \"" + a.value + "\"");
-    } else if (key == "assign_by") {
-      a.kind = Action::Kind::assign_by;
-      word(a.value, limits::id);
-    } else if (key == "add_tag" || key == "remove_tag") {
-      a.kind = key == "add_tag" ? Action::Kind::add_tag : Action::Kind::remove_tag;
-      word(a.value, limits::tag);
-    } else if (key == "set_sla_policy") {
-      a.kind = Action::Kind::set_sla_policy;
-      word(a.value, limits::id);
-    } else if (key == "set_priority") {
-      a.kind = Action::Kind::set_priority;
-      ObjectReader r(v, vpath);
-      r.required("level", a.value, detail::json_read::MaxLength{limits::id});
-      if (a.value.empty()) throw_invalid(child(vpath, "level"), "must not be empty");
-      r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
-      r.finish();
-    } else if (key == "escalate") {
-      a.kind = Action::Kind::escalate;
-      ObjectReader r(v, vpath);
-      int level = 0;
-      r.required("level", level, detail::json_read::Range{1, 4});
-      a.level = escalation_level(level, child(vpath, "level"));
-      r.optional("reason", a.reason, detail::json_read::MaxLength{limits::name});
-      r.finish();
-    } else if (key == "notify") {
-      a.kind = Action::Kind::notify;
-      ObjectReader r(v, vpath);
-      r.required("template", a.value, detail::json_read::MaxLength{limits::id});
-      if (a.value.empty()) throw_invalid(child(vpath, "template"), "must not be empty");
-      const json* recipients = r.take("recipients");
-      const std::string rpath = child(vpath, "recipients");
-      if (!recipients) throw_invalid(rpath, "missing required field");
-      r.finish();
-      if (!recipients->is_array()) detail::json_read::wrong_type(*recipients, rpath, "array");
-      if (recipients->empty()) throw_invalid(rpath, "must name at least one recipient");
-      for (std::size_t i = 0; i < recipients->size(); ++i) {
-        const json& w = (*recipients)[i];
-        bool known = false;
-        for (Recipient who : {Recipient::handler, Recipient::supervisor, Recipient::customer})
-          if (w.is_string() && w.get_ref<const std::string&>() == to_string(who)) {
-            a.recipients |= static_cast<RecipientSet>(who);
-            known = true;
-          }
-        if (!known)
-          throw_invalid(child(rpath, i), "unknown recipient " + w.dump() +
-                                             " (expected one of: handler, supervisor, customer)");
+    switch (word->form) {
+      case ActionForm::team:
+        plain(limits::id);
+        if (!teams_.contains(a.value)) throw_invalid(vpath, "unknown team \"" + a.value + "\"");
+        break;
+      case ActionForm::agent:
+        plain(limits::id);
+        if (!agents_.contains(a.value)) throw_invalid(vpath, "unknown agent \"" + a.value + "\"");
+        break;
+      case ActionForm::id: plain(limits::id); break;
+      case ActionForm::tag: plain(limits::tag); break;
+      case ActionForm::priority: {
+        ObjectReader r(v, vpath);
+        r.required("level", a.value, detail::json_read::MaxLength{limits::id});
+        if (a.value.empty()) throw_invalid(child(vpath, "level"), "must not be empty");
+        r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
+        r.finish();
+        break;
       }
-    } else if (key == "require_approval") {
-      a.kind = Action::Kind::require_approval;
-      ObjectReader r(v, vpath);
-      std::string who = "supervisor";
-      r.optional("approver", who);
-      r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
-      r.finish();
-      const auto level = escalation_level_from_word(who);
-      if (!level || *level == EscalationLevel::handler)
-        throw_invalid(child(vpath, "approver"),
-                      "unknown approver \"" + who + "\" (expected one of: team_lead, supervisor, manager)");
-      a.level = *level;
-    } else {
-      throw_invalid(path, "unknown action \"" + key +
-                              "\" (expected one of: set_team, set_agent, assign_by, set_priority, add_tag, "
-                              "remove_tag, set_sla_policy, escalate, notify, require_approval)");
+      case ActionForm::escalation: {
+        ObjectReader r(v, vpath);
+        int level = 0;
+        r.required("level", level, detail::json_read::Range{1, 4});
+        a.level = escalation_level(level, child(vpath, "level"));
+        r.optional("reason", a.reason, detail::json_read::MaxLength{limits::name});
+        r.finish();
+        break;
+      }
+      case ActionForm::notification: {
+        ObjectReader r(v, vpath);
+        r.required("template", a.value, detail::json_read::MaxLength{limits::id});
+        if (a.value.empty()) throw_invalid(child(vpath, "template"), "must not be empty");
+        const json* recipients = r.take("recipients");
+        const std::string rpath = child(vpath, "recipients");
+        if (!recipients) throw_invalid(rpath, "missing required field");
+        r.finish();
+        if (!recipients->is_array()) detail::json_read::wrong_type(*recipients, rpath, "array");
+        if (recipients->empty()) throw_invalid(rpath, "must name at least one recipient");
+        for (std::size_t i = 0; i < recipients->size(); ++i) {
+          const json& w = (*recipients)[i];
+          auto known = std::find_if(kRecipients.begin(), kRecipients.end(), [&](Recipient who) {
+            return w.is_string() && w.get_ref<const std::string&>() == to_string(who);
+          });
+          if (known == kRecipients.end())
+            throw_invalid(child(rpath, i),
+                          "unknown recipient " + w.dump() + " (expected one of: " +
+                              one_of(kRecipients, [](Recipient who) { return to_string(who); }) + ")");
+          a.recipients |= static_cast<RecipientSet>(*known);
+        }
+        break;
+      }
+      case ActionForm::approval: {
+        ObjectReader r(v, vpath);
+        std::string who = "supervisor";
+        r.optional("approver", who);
+        r.required("reason", a.reason, detail::json_read::MaxLength{limits::name});
+        r.finish();
+        const auto level = escalation_level_from_word(who);
+        if (!level || *level == EscalationLevel::handler)
+          throw_invalid(child(vpath, "approver"),
+                        "unknown approver \"" + who + "\" (expected one of: team_lead, supervisor, manager)");
+        a.level = *level;
+        break;
+      }
     }
     return a;
   }
@@ -394,6 +434,7 @@ class Compiler {
   RuleSet::Impl& impl_;
   std::set<std::string, std::less<>> teams_;
   std::set<std::string, std::less<>> agents_;
+  std::map<std::pair<bool, std::string>, std::uint32_t> slots_;  // (of the customer, name) -> slot, sorted
 };
 
 }  // namespace
@@ -410,7 +451,7 @@ RuleSet RuleSet::from_json_text(std::string_view text, const RoutingDirectory& d
   const json j = parse_json(text);
   auto impl = std::make_shared<Impl>();
   detail::Compiler(*impl, directory).rule_set(j);
-  impl->warnings = detail::lint(j["rules"]);
+  impl->warnings = detail::lint(*impl);
   return RuleSet(std::move(impl));
 }
 

@@ -186,9 +186,9 @@ class Interpreter {
       return number(n);
     }
     if (f == "calendar_open") {
-      if (!ctx.calendar_open) return {};
-      auto open = ctx.calendar_open(c["calendar"].get<std::string>(), ctx.now);
-      return open ? boolean(*open) : Seen{};
+      if (!ctx.calendars) return {};
+      const BusinessCalendar* calendar = ctx.calendars->find(c["calendar"].get<std::string>());
+      return calendar ? boolean(calendar->is_open(ctx.now)) : Seen{};
     }
     return {};
   }

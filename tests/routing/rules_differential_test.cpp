@@ -25,6 +25,15 @@ struct FieldSpec {
 const std::vector<json> kInstants = {"2026-05-01T00:00:00Z", "2026-05-01T06:00:00Z", "2026-05-02T00:00:00Z",
                                      "2026-04-20T12:00:00Z"};
 
+// 100 texts and 2 numbers: more than a slot has codes for (63), so long in-lists spill over.
+std::vector<json> codes() {
+  std::vector<json> out;
+  for (int i = 0; i < 100; ++i) out.push_back("c" + std::to_string(i));
+  out.push_back(7);
+  out.push_back(7.5);
+  return out;
+}
+
 const std::vector<FieldSpec>& fields() {
   static const std::vector<FieldSpec> f = {
       {"channel", Kind::enumeration, {"phone", "chat", "email", "portal", "wechat", "app", "other"}},
@@ -67,8 +76,24 @@ const std::vector<FieldSpec>& fields() {
       {"customer.created_at", Kind::instant, kInstants},
       {"attributes.region", Kind::dynamic, {"east", "west", 3, 2.5, true}},
       {"attributes.floor", Kind::dynamic, {1, 3, 4.5, "3"}},
+      {"attributes.category", Kind::dynamic, {"billing", "Billing", "billing ", "", "hardware", 1, false}},
+      {"attributes.product", Kind::dynamic, {"router", "rout", "switch", "路由", 2.5}},  // halves stay UTF-8
+      {"attributes.code", Kind::dynamic, codes()},
       {"customer.attributes.credit", Kind::dynamic, {5, 0, "high", false}},
+      {"customer.attributes.region", Kind::dynamic, {"east", "north", 3}},
   };
+  return f;
+}
+
+// The custom attributes among the fields: the compiled evaluator finds them once per
+// ticket and compares texts by code, so the generator favours them.
+const std::vector<const FieldSpec*>& attribute_fields() {
+  static const std::vector<const FieldSpec*> f = [] {
+    std::vector<const FieldSpec*> out;
+    for (const auto& spec : fields())
+      if (std::string_view(spec.name).find("attributes.") != std::string_view::npos) out.push_back(&spec);
+    return out;
+  }();
   return f;
 }
 
@@ -106,7 +131,7 @@ const T& pick(Rng& rng, const std::vector<T>& v) {
 bool chance(Rng& rng, double p) { return std::uniform_real_distribution<double>(0, 1)(rng) < p; }
 
 json leaf(Rng& rng) {
-  const FieldSpec& f = pick(rng, fields());
+  const FieldSpec& f = chance(rng, 0.35) ? *pick(rng, attribute_fields()) : pick(rng, fields());
   const std::string op = pick(rng, ops_of(f.kind));
   json c{{"field", f.name}, {"op", op}};
   if (std::string(f.name) == "customer.tickets_opened") c["days"] = pick(rng, std::vector<int>{1, 7, 30});
@@ -123,7 +148,8 @@ json leaf(Rng& rng) {
   };
   if (op == "in" || op == "not_in") {
     json list = json::array();
-    const int n = std::uniform_int_distribution<int>(1, 3)(rng);
+    const bool long_list = f.kind == Kind::dynamic && chance(rng, 0.2);
+    const int n = std::uniform_int_distribution<int>(1, long_list ? 80 : 3)(rng);
     for (int i = 0; i < n; ++i)
       list.push_back(f.kind == Kind::tags ? json(text_value()) : pick(rng, f.values));
     c["value"] = list;
@@ -205,11 +231,24 @@ json rule_set(Rng& rng, int index) {
 
 AttributeValue attribute_value(Rng& rng, const FieldSpec& f) {
   if (chance(rng, 0.15)) return std::monostate{};
+  if (chance(rng, 0.1)) return std::string("unlisted");
   const json& v = pick(rng, f.values);
   if (v.is_string()) return v.get<std::string>();
   if (v.is_boolean()) return v.get<bool>();
   if (v.is_number_integer()) return v.get<std::int64_t>();
   return v.get<double>();
+}
+
+// The calendars rules name: "closed" never opens, "open" is open around the clock, or not
+// (closed_desk), and "unknown" is in neither registry.
+const CalendarRegistry& open_desk() {
+  static const CalendarRegistry r{{{"open", BusinessCalendar::always_open()}, {"closed", closed_calendar()}},
+                                  ""};
+  return r;
+}
+const CalendarRegistry& closed_desk() {
+  static const CalendarRegistry r{{{"open", closed_calendar()}, {"closed", closed_calendar()}}, ""};
+  return r;
 }
 
 // One random ticket with its customer and context; values come from the rule pools.
@@ -261,8 +300,17 @@ struct Sample {
     t.updated_at = ctx.now - hours(24);
     if (chance(rng, 0.5)) t.expected_resolution_at = *parse_instant(pick(rng, kInstants).get<std::string>());
     if (chance(rng, 0.3)) t.resolved_at = *parse_instant(pick(rng, kInstants).get<std::string>());
-    for (const char* name : {"attributes.region", "attributes.floor"})
-      if (chance(rng, 0.8)) t.attributes[std::string(name).substr(11)] = attribute_value(rng, spec(name));
+    // Attributes no rule reads sit around the ones they do, before and after in the map's
+    // order; sometimes so many that the evaluator looks names up instead of walking the map.
+    t.attributes["aaa"] = std::string("east");
+    if (chance(rng, 0.5)) t.attributes["zzz"] = std::int64_t{3};
+    if (chance(rng, 0.3))
+      for (int i = 0; i < 60; ++i) t.attributes["f" + std::to_string(i)] = std::string("c1");
+    for (const FieldSpec* f : attribute_fields()) {
+      const std::string_view name = f->name;
+      if (name.starts_with("attributes.") && chance(rng, 0.8))
+        t.attributes[std::string(name.substr(11))] = attribute_value(rng, *f);
+    }
 
     customer.tier = *enum_from_string<CustomerTier>(word("customer.tier"));
     customer.kind = *enum_from_string<CustomerKind>(word("customer.kind"));
@@ -270,8 +318,11 @@ struct Sample {
     customer.company = word("customer.company");
     customer.tags = tag_list("customer.tags");
     customer.created_at = *parse_instant(pick(rng, kInstants).get<std::string>());
-    if (chance(rng, 0.8))
-      customer.attributes["credit"] = attribute_value(rng, spec("customer.attributes.credit"));
+    for (const FieldSpec* f : attribute_fields()) {
+      const std::string_view name = f->name;
+      if (name.starts_with("customer.attributes.") && chance(rng, 0.8))
+        customer.attributes[std::string(name.substr(20))] = attribute_value(rng, *f);
+    }
     if (chance(rng, 0.85)) ctx.customer = &customer;
 
     if (chance(rng, 0.7)) ctx.last_customer_message_at = ctx.now - hours(3);
@@ -286,12 +337,7 @@ struct Sample {
       history.push_back(ctx.now - Seconds{std::uniform_int_distribution<int>(0, 40)(rng) * 86400});
     std::sort(history.begin(), history.end());
     ctx.customer_ticket_created_at = history;
-    if (chance(rng, 0.9))
-      ctx.calendar_open = [open = chance(rng, 0.5)](std::string_view id, Instant) -> std::optional<bool> {
-        if (id == "open") return open;
-        if (id == "closed") return false;
-        return std::nullopt;
-      };
+    if (chance(rng, 0.9)) ctx.calendars = chance(rng, 0.5) ? &open_desk() : &closed_desk();
   }
   Sample(const Sample&) = delete;
 };

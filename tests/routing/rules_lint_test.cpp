@@ -127,3 +127,24 @@ TEST_CASE("rules lint: matching rules whose actions undo each other") {
               rule("b", complaint, json::array({json{{"set_team", "customer_relations"}}}))})
             .empty());
 }
+
+TEST_CASE("rules lint: values compare as routing sees them") {
+  // One instant written with two offsets, one number written two ways.
+  const json utc = cond("created_at", "eq", "2026-05-01T00:00:00Z");
+  const json shanghai = cond("created_at", "eq", "2026-05-01T08:00:00+08:00");
+  auto w = lint({rule("utc", utc, tag_a, true), rule("shanghai", shanghai, tag_b)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].kind == LintKind::shadowed);
+  CHECK(lint({rule("both", json{{"all", {utc, shanghai}}}, tag_a)}).empty());
+  w = lint({rule(
+      "n",
+      json{{"all", {cond("attributes.floor", "in", {3, 4}), cond("attributes.floor", "not_in", {3.0, 4.0})}}},
+      tag_a)});
+  REQUIRE(w.size() == 1);
+  CHECK(w[0].kind == LintKind::contradiction);
+  // A text is not a number: "3" and 3 are two values.
+  CHECK(
+      lint({rule("t", json{{"all", {cond("attributes.floor", "eq", "3"), cond("attributes.floor", "ne", 3)}}},
+                 tag_a)})
+          .empty());
+}

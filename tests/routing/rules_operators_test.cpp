@@ -175,6 +175,43 @@ TEST_CASE("rules: custom attributes compare by the type they hold") {
   CHECK(f(cond("customer.attributes.credit", "gte", 5)));
 }
 
+TEST_CASE("rules: an attribute compared with more texts than the rule set interns decides alike") {
+  // A rule set gives an attribute's texts 63 codes for bit tests; comparisons that would
+  // need more compare as text. Both kinds here, on one attribute, and its namesake on the customer.
+  json codes = json::array();
+  for (int i = 0; i < 63; ++i) codes.push_back("c" + std::to_string(i));
+  auto rule = [](const char* id, json when) {
+    return json{{"id", id}, {"name", id}, {"when", std::move(when)}, {"then", {{{"add_tag", id}}}}};
+  };
+  const RuleSet rs = load(json{
+      {"version", "v"},
+      {"rules",
+       {rule("first", cond("attributes.code", "in", codes)),
+        rule("second", cond("attributes.code", "in", {"c62", "c63"})),
+        rule("not-second", cond("attributes.code", "not_in", {"c62", "c63"})),
+        rule("ne", cond("attributes.code", "ne", "c64")), rule("eq", cond("attributes.code", "eq", "c0")),
+        rule("customer", cond("customer.attributes.code", "eq", "c0"))}}});
+  Context c;
+  c.customer_record.attributes["code"] = std::string("c1");
+  auto tags = [&](AttributeValue code) {
+    Ticket t = ticket();
+    t.attributes["code"] = std::move(code);
+    const Decision d = rs.route(t, c.ctx);
+    CHECK(describe(rs.explain(t, c.ctx).decision) == describe(d));
+    return std::vector<std::string>(d.tags_added.begin(), d.tags_added.end());
+  };
+  using Tags = std::vector<std::string>;
+  CHECK(tags(std::string("c0")) == Tags{"first", "not-second", "ne", "eq"});
+  CHECK(tags(std::string("c62")) == Tags{"first", "second", "ne"});
+  CHECK(tags(std::string("c63")) == Tags{"second", "ne"});
+  CHECK(tags(std::string("c64")) == Tags{"not-second"});
+  CHECK(tags(std::string("unlisted")) == Tags{"not-second", "ne"});
+  CHECK(tags(std::int64_t{7}) == Tags{"not-second", "ne"});
+  CHECK(tags(std::monostate{}).empty());
+  c.customer_record.attributes["code"] = std::string("c0");
+  CHECK(tags(std::monostate{}) == Tags{"customer"});
+}
+
 TEST_CASE("rules: customer fields are missing without a customer") {
   Fixture f;
   f.c.ctx.customer = nullptr;
@@ -224,7 +261,7 @@ TEST_CASE("rules: computed facts come from the evaluation context") {
   open["op"] = "exists";
   open.erase("value");
   CHECK_FALSE(f(open));
-  f.c.ctx.calendar_open = nullptr;
+  f.c.ctx.calendars = nullptr;
   open["calendar"] = "always";
   CHECK_FALSE(f(open));
 }
@@ -341,7 +378,7 @@ TEST_CASE("rules: actions fill the decision, tag changes net out in order") {
   CHECK(reused.version == "t1");
 }
 
-TEST_CASE("rules: calendar_open reads the host's business calendars through calendar_open_from") {
+TEST_CASE("rules: calendar_open reads the desk's calendar registry") {
   const BusinessCalendar office = BusinessCalendar::from_json_text(
       R"({"id": "office", "time_zone": "Asia/Shanghai",
           "weekly_hours": {"monday": [{"from": "09:00", "to": "18:00"}],
@@ -349,13 +386,10 @@ TEST_CASE("rules: calendar_open reads the host's business calendars through cale
                            "wednesday": [{"from": "09:00", "to": "18:00"}],
                            "thursday": [{"from": "09:00", "to": "18:00"}],
                            "friday": [{"from": "09:00", "to": "18:00"}]}})");
-  const BusinessCalendar always = BusinessCalendar::always_open();
+  // The default calendar answers only for the empty id, which no rule can name.
+  const CalendarRegistry calendars{{{"office", office}, {"24x7", BusinessCalendar::always_open()}}, "office"};
   Context c;
-  c.ctx.calendar_open = calendar_open_from([&](std::string_view id) -> const BusinessCalendar* {
-    if (id == "office") return &office;
-    if (id == "24x7") return &always;
-    return nullptr;
-  });
+  c.ctx.calendars = &calendars;
   json closed = cond("calendar_open", "eq", false);
   closed["calendar"] = "office";
   json open24 = cond("calendar_open", "eq", true);

@@ -6,6 +6,7 @@
 
 #include <string>
 
+#include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/routing/rules.hpp"
 
 namespace ticketcore::rules_test {
@@ -36,6 +37,13 @@ inline json cond(const char* field, const char* op, json value = json()) {
   json c{{"field", field}, {"op", op}};
   if (!value.is_null()) c["value"] = std::move(value);
   return c;
+}
+
+/// A calendar open one minute a week (Mondays 00:00-00:01 UTC): closed at every instant the
+/// tests evaluate (a calendar needs some opening hours, so "never" is as near as it gets).
+inline BusinessCalendar closed_calendar() {
+  return BusinessCalendar::from_json_text(
+      R"({"id": "closed", "time_zone": "UTC", "weekly_hours": {"monday": [{"from": "00:00", "to": "00:01"}]}})");
 }
 
 inline Customer customer() {
@@ -80,11 +88,13 @@ inline Ticket ticket() {
   return t;
 }
 
-/// A context at 2026-05-01T05:00:00Z with the customer, an SLA snapshot and history.
+/// A context at 2026-05-01T05:00:00Z with the customer, an SLA snapshot, history and the
+/// calendars "always" (24x7) and "never" (closed_calendar()).
 struct Context {
   Customer customer_record = customer();
   std::vector<Instant> history = {at("2026-03-01T00:00:00Z"), at("2026-04-20T00:00:00Z"),
                                   at("2026-04-28T00:00:00Z"), at("2026-05-01T01:00:00Z")};
+  CalendarRegistry calendars{{{"always", BusinessCalendar::always_open()}, {"never", closed_calendar()}}, ""};
   EvaluationContext ctx;
 
   Context() {
@@ -94,11 +104,7 @@ struct Context {
     ctx.assigned_at = at("2026-05-01T02:00:00Z");
     ctx.sla_of(SlaTarget::resolution) = SlaSnapshot{true, 40.0, Seconds{7200}};
     ctx.customer_ticket_created_at = history;
-    ctx.calendar_open = [](std::string_view id, Instant) -> std::optional<bool> {
-      if (id == "always") return true;
-      if (id == "never") return false;
-      return std::nullopt;
-    };
+    ctx.calendars = &calendars;
   }
   Context(const Context&) = delete;
 };

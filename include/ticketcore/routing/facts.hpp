@@ -4,12 +4,10 @@
 // `now` is a field, never a clock read.
 
 #include <array>
-#include <functional>
 #include <optional>
 #include <span>
-#include <string_view>
 
-#include "ticketcore/calendar/business_calendar.hpp"
+#include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/model/customer.hpp"
 #include "ticketcore/model/time.hpp"
 #include "ticketcore/sla/target.hpp"
@@ -23,9 +21,6 @@ struct SlaSnapshot {
   Seconds business_remaining{0};  ///< business seconds until the target is due (negative when late)
 };
 
-/// Answers whether a calendar is open at an instant; nullopt for an unknown calendar id.
-using CalendarOpenHook = std::function<std::optional<bool>(std::string_view calendar, Instant t)>;
-
 /// Everything rules may read besides the ticket; the caller (the desk or the host) fills it.
 struct EvaluationContext {
   Instant now{};                                           ///< the evaluation instant
@@ -36,21 +31,12 @@ struct EvaluationContext {
   std::array<SlaSnapshot, enum_count<SlaTarget>()> sla{};  ///< indexed by SlaTarget
   std::span<const Instant>
       customer_ticket_created_at;  ///< creation instants of the customer's tickets, sorted ascending
-  CalendarOpenHook calendar_open;  ///< empty: every calendar fact is missing
+  const CalendarRegistry* calendars = nullptr;  ///< the desk's calendars; null: calendar facts are missing
 
   /// The snapshot of one SLA target.
   const SlaSnapshot& sla_of(SlaTarget target) const { return sla[static_cast<std::size_t>(target)]; }
   /// The snapshot of one SLA target, for filling.
   SlaSnapshot& sla_of(SlaTarget target) { return sla[static_cast<std::size_t>(target)]; }
 };
-
-/// A calendar hook over the host's calendars: `lookup` maps an id to a calendar or null.
-inline CalendarOpenHook calendar_open_from(std::function<const BusinessCalendar*(std::string_view)> lookup) {
-  return [lookup = std::move(lookup)](std::string_view id, Instant t) -> std::optional<bool> {
-    const BusinessCalendar* calendar = lookup(id);
-    if (!calendar) return std::nullopt;
-    return calendar->is_open(t);
-  };
-}
 
 }  // namespace ticketcore
