@@ -2,6 +2,8 @@
 #include "ticketcore/routing/assignment.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <optional>
 #include <variant>
 
@@ -30,20 +32,42 @@ std::optional<std::string_view> ticket_value(const Ticket& ticket, const Assignm
 }
 
 // One assignment's view of the request, with per-call caches: each agent's load is
-// looked up once, and each calendar (by the agent's own id, or by team) asked once.
+// looked up once, each calendar (by the agent's own id, or by team) asked once, and
+// each rejected agent's id copied once into one buffer, which the Assignment keeps.
 class Run {
  public:
   Run(const AssignmentRequest& request, const Workload& workload)
-      : req_(request), workload_(workload), loads_(request.agents.size(), -1) {}
+      : req_(request), workload_(workload), agents_(request.agents.size()) {
+    // Room for every id in one allocation that never moves, so the views stay valid
+    // (at least one byte, so that even an empty id has an address).
+    std::size_t bytes = 1;
+    for (const Agent& a : request.agents) bytes += a.id.size();
+    ids_ = std::make_shared_for_overwrite<char[]>(bytes);
+  }
 
   std::int64_t open_tickets(std::uint32_t i) {
-    std::int64_t& load = loads_[i];
+    std::int64_t& load = agents_[i].load;
     if (load < 0) {
       auto it = workload_.open_tickets.find(req_.agents[i].id);
       load = it == workload_.open_tickets.end() ? 0 : std::max<std::int64_t>(it->second, 0);
     }
     return load;
   }
+
+  // Agent i's id, as a view into the buffer the Assignment keeps.
+  std::string_view id(std::uint32_t i) {
+    const std::string& id = req_.agents[i].id;
+    const char*& copy = agents_[i].id;
+    if (!copy) {
+      copy = ids_.get() + ids_used_;
+      std::memcpy(ids_.get() + ids_used_, id.data(), id.size());
+      ids_used_ += id.size();
+    }
+    return {copy, id.size()};
+  }
+
+  // Hands over the buffer the rejections' ids point into.
+  std::shared_ptr<const void> take_ids() { return std::move(ids_); }
 
   // The first reason a filter sets agent i aside, or nullopt when it passes.
   std::optional<RejectReason> check(const AssignmentFilter& f, std::string_view team,
@@ -125,9 +149,16 @@ class Run {
     std::optional<RejectReason> answer;  // nullopt: open now
   };
 
+  struct PerAgent {
+    std::int64_t load = -1;    // -1: not looked up yet
+    const char* id = nullptr;  // where the id was copied to; null: not yet
+  };
+
   const AssignmentRequest& req_;
   const Workload& workload_;
-  std::vector<std::int64_t> loads_;  // -1: not looked up yet
+  std::vector<PerAgent> agents_;  // by index into req_.agents
+  std::shared_ptr<char[]> ids_;   // the copied ids, back to back
+  std::size_t ids_used_ = 0;
   std::vector<CalendarAnswer> calendar_answers_;
 };
 
@@ -177,7 +208,7 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
       bool kept = true;
       for (std::size_t k = 0; k < filters.size() && kept; ++k)
         if (auto reason = run.check(filters[k], team, values[k], i)) {
-          out.rejections.push_back({i, step_index, static_cast<std::uint16_t>(k), *reason});
+          out.rejections.push_back({run.id(i), step_index, static_cast<std::uint16_t>(k), *reason});
           kept = false;
         }
       if (kept) candidates.push_back(i);
@@ -192,7 +223,7 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
         const std::int64_t load = run.open_tickets(i);
         if (load >= a.max_concurrent_tickets) {
           out.rejections.push_back(
-              {i, step_index, static_cast<std::uint16_t>(filters.size()), RejectReason::at_capacity});
+              {run.id(i), step_index, static_cast<std::uint16_t>(filters.size()), RejectReason::at_capacity});
           continue;
         }
         if (!chosen || load < best_load || (load == best_load && a.id < agents[*chosen].id)) {
@@ -220,8 +251,13 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
       out.team = a.team;
       out.decided_by = step;
       ++workload.open_tickets[a.id];
-      workload.last_assigned[std::string(team)] = a.id;
+      // Find before inserting: the team's cursor is usually there already.
+      if (auto cursor = workload.last_assigned.find(team); cursor != workload.last_assigned.end())
+        cursor->second = a.id;
+      else
+        workload.last_assigned.emplace(team, a.id);
       out.workload = std::move(workload);
+      out.agent_ids = run.take_ids();
       return out;
     }
     strategy = strategy->fallback.empty() ? nullptr : config.find(strategy->fallback);
@@ -230,11 +266,11 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
   out.team = queue_team ? std::string(*queue_team) : request.ticket.team;
   out.decided_by = out.steps.size();
   out.workload = std::move(workload);
+  out.agent_ids = run.take_ids();
   return out;
 }
 
-std::string explain(const Assignment& assignment, const AssignmentConfig& config,
-                    std::span<const Agent> agents) {
+std::string explain(const Assignment& assignment, const AssignmentConfig& config) {
   // Appends only: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + std::string temporaries.
   std::string text;
   for (std::size_t step = 0; step < assignment.steps.size(); ++step) {
@@ -259,12 +295,7 @@ std::string explain(const Assignment& assignment, const AssignmentConfig& config
     for (const auto& r : assignment.rejections) {
       if (r.step != step) continue;
       text += "  ";
-      if (r.agent < agents.size()) {
-        text += agents[r.agent].id;
-      } else {
-        text += '#';
-        text += std::to_string(r.agent);
-      }
+      text += r.agent;
       if (s && r.filter < s->filters.size()) {
         text += ": filter ";
         text += std::to_string(r.filter + 1);

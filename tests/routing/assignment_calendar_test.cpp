@@ -49,7 +49,7 @@ TEST_CASE("availability: closed on the agent's own calendar, else the team's, el
   CHECK(a.agent == "b-team");
   REQUIRE(a.rejections.size() == 1);
   CHECK(a.rejections[0].reason == RejectReason::off_calendar);
-  CHECK(agents[a.rejections[0].agent].id == "a-late");
+  CHECK(a.rejections[0].agent == "a-late");
 
   // Wednesday 20:00 Shanghai: only the late agent, and c, whom no calendar limits.
   a = run("2026-05-06T12:00:00Z");

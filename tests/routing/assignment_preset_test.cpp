@@ -105,7 +105,7 @@ TEST_CASE("technical support goes to an engineer certified for the product, else
   a = desk.run("technical", t);
   CHECK(a.queued());
   CHECK(a.team == "technical_support");
-  const std::string text = explain(a, desk.config, desk.agents);
+  const std::string text = explain(a, desk.config);
   CHECK_THAT(text, Catch::Contains("ts-1: filter 3 (certification): not_certified"));
   CHECK_THAT(text, Catch::Contains("left in the queue of team \"technical_support\""));
 }

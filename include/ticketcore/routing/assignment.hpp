@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -115,24 +116,29 @@ enum class RejectReason : std::uint8_t {
   at_capacity,       ///< open tickets >= max_concurrent_tickets
 };
 
-/// One agent set aside by one filter of one step of the chain.
+/// One agent set aside by one filter of one step of the chain. The agent is named by id:
+/// a view into one buffer its Assignment keeps alive (agent_ids, as a Decision keeps its
+/// rule set), valid while that Assignment or a copy of it lives. A std::string per
+/// rejection would cost more than the rest of the assignment (most of a desk's agents
+/// are set aside at every step).
 struct Rejection {
-  std::uint32_t agent;   ///< index into AssignmentRequest::agents
-  std::uint16_t step;    ///< index into Assignment::steps
-  std::uint16_t filter;  ///< index into the strategy's filters; filters.size(): the chooser
-  RejectReason reason;   ///< why
+  std::string_view agent;  ///< the agent's id
+  std::uint16_t step;      ///< index into Assignment::steps
+  std::uint16_t filter;    ///< index into the strategy's filters; filters.size(): the chooser
+  RejectReason reason;     ///< why
 
   friend bool operator==(const Rejection&, const Rejection&) = default;
 };
 
 /// The outcome: the agent (or the queue), which step decided, why the others were set aside.
 struct Assignment {
-  std::string agent;                  ///< the chosen agent id; empty: left in the queue of `team`
-  std::string team;                   ///< the team the ticket belongs to afterwards
-  std::vector<std::string> steps;     ///< the strategy ids tried, in order
-  std::size_t decided_by = 0;         ///< index into steps of the deciding strategy; steps.size(): queue
-  std::vector<Rejection> rejections;  ///< every agent set aside, step by step
-  Workload workload;                  ///< the state after this assignment
+  std::string agent;                      ///< the chosen agent id; empty: left in the queue of `team`
+  std::string team;                       ///< the team the ticket belongs to afterwards
+  std::vector<std::string> steps;         ///< the strategy ids tried, in order
+  std::size_t decided_by = 0;             ///< index into steps of the deciding strategy; steps.size(): queue
+  std::vector<Rejection> rejections;      ///< every agent set aside, step by step
+  Workload workload;                      ///< the state after this assignment
+  std::shared_ptr<const void> agent_ids;  ///< keeps the rejections' agent ids valid
 
   /// Whether nobody fitted and the ticket waits in the team queue.
   bool queued() const { return agent.empty(); }
@@ -144,14 +150,20 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
                   const AssignmentRequest& request, Workload workload);
 
 /// A readable account of an assignment, one line per step and rejected agent.
-std::string explain(const Assignment& assignment, const AssignmentConfig& config,
-                    std::span<const Agent> agents);
+std::string explain(const Assignment& assignment, const AssignmentConfig& config);
+
+/// The former form of explain(assignment, config), kept for existing callers: rejections
+/// now carry agent ids, so the agent list is no longer read.
+inline std::string explain(const Assignment& assignment, const AssignmentConfig& config,
+                           std::span<const Agent> /*agents*/) {
+  return explain(assignment, config);
+}
 
 }  // namespace ticketcore
 
 TICKETCORE_ENUM_NAMES(ticketcore::FilterKind, "team", "role", "skills", "certification", "language",
                       "seniority", "tier_affinity", "availability", "capacity");
 TICKETCORE_ENUM_NAMES(ticketcore::ChooserKind, "round_robin", "least_loaded");
-TICKETCORE_ENUM_NAMES(ticketcore::RejectReason, "other_team", "role", "missing_skill",
-                      "not_certified", "no_requirement", "language", "seniority", "below_tier", "inactive",
-                      "away", "off_calendar", "unknown_calendar", "at_capacity");
+TICKETCORE_ENUM_NAMES(ticketcore::RejectReason, "other_team", "role", "missing_skill", "not_certified",
+                      "no_requirement", "language", "seniority", "below_tier", "inactive", "away",
+                      "off_calendar", "unknown_calendar", "at_capacity");
