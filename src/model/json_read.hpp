@@ -143,6 +143,17 @@ class ObjectReader {
   std::set<std::string, std::less<>> seen_;
 };
 
+/// Runs a reader of an embedded document (one read from its own JSON text), putting `prefix`
+/// in front of the path of its errors: "/workflow" + "/statuses/2" names the field in the whole.
+template <class F>
+auto nested(const std::string& prefix, F&& f) {
+  try {
+    return f();
+  } catch (const Error& e) {
+    throw Error(e.code(), prefix + e.path(), e.message());
+  }
+}
+
 /// The JSON value of a custom attribute.
 json to_json_value(const AttributeValue& v);
 /// Custom attributes as a JSON object.

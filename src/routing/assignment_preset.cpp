@@ -2,11 +2,14 @@
 // support, complaints and VIP after-sales, and where SLA signals escalate.
 #include "ticketcore/routing/assignment_preset.hpp"
 
+#include "ticketcore/routing/preset_rules.hpp"
+
 namespace ticketcore {
 
 namespace {
 
-// Team ids shared with the preset rule set (docs/assignment.md, docs/rules.md).
+// The team ids are those of preset_teams(), which the preset rule set names too
+// (docs/assignment.md, docs/rules.md); loading checks them.
 constexpr std::string_view kAssignmentJson = R"json({
   "strategies": [
     {
@@ -92,8 +95,12 @@ constexpr std::string_view kEscalationJson = R"json({
 }  // namespace
 
 std::string_view preset_assignment_json() { return kAssignmentJson; }
-AssignmentConfig preset_assignment_config() { return AssignmentConfig::from_json_text(kAssignmentJson); }
+AssignmentConfig preset_assignment_config() {
+  return AssignmentConfig::from_json_text(kAssignmentJson, preset_teams());
+}
 std::string_view preset_escalation_json() { return kEscalationJson; }
-EscalationPolicy preset_escalation_policy() { return EscalationPolicy::from_json_text(kEscalationJson); }
+EscalationPolicy preset_escalation_policy() {
+  return EscalationPolicy::from_json_text(kEscalationJson, preset_teams());
+}
 
 }  // namespace ticketcore

@@ -1,32 +1,23 @@
 // The preset rule set: DOMAIN.md section 3's dispatch, as a service manager would write it.
 // Its assign_by ids are the strategies of the preset assignment config
-// (assignment_preset.cpp), so the two presets work together.
+// (assignment_preset.cpp), and every team it names is one of preset_teams(), so the
+// presets work together (DeskConfig::preset loads them as one document and checks it).
+// "No progress 1 h after assignment" is not a rule here: the SLA escalation
+// "technical-lead" owns it (time-based escalation is swept by due(), once per assignment).
 #include "ticketcore/routing/preset_rules.hpp"
+
+#include "ticketcore/sla/config.hpp"
 
 namespace ticketcore {
 
 namespace {
 
-// Kept in step with the copy in docs/rules.md.
-constexpr std::string_view kPreset = R"json({
-  "version": "preset-2026.1",
+// Kept in step with the copy in docs/rules.md. {version} and {top} (the scheme's most
+// urgent level) are filled in per priority scheme by preset_rules_json(scheme).
+constexpr std::string_view kTemplate = R"json({
+  "version": "{version}",
   "description": "DOMAIN.md dispatch: request type, priority, customer tier",
   "rules": [
-    {
-      "id": "technical-no-progress",
-      "name": "Technical ticket without progress 1 h after assignment goes to the technical lead",
-      "when": {"all": [
-        {"field": "request_type", "op": "eq", "value": "technical_support"},
-        {"field": "status", "op": "in", "value": ["assigned", "in_progress"]},
-        {"field": "hours_without_progress", "op": "gte", "value": 1}
-      ]},
-      "then": [
-        {"escalate": {"level": 2, "reason": "no progress 1 h after assignment"}},
-        {"notify": {"template": "escalation_technical_lead", "recipients": ["handler", "supervisor"]}},
-        {"add_tag": "escalated"}
-      ],
-      "stop": true
-    },
     {
       "id": "sla-overdue",
       "name": "Overdue tickets alert the handler and the supervisor",
@@ -40,14 +31,14 @@ constexpr std::string_view kPreset = R"json({
     },
     {
       "id": "major-impact-p1",
-      "name": "Large outage, core business down or major loss is P1",
+      "name": "Large outage, core business down or major loss is {top}",
       "when": {"any": [
         {"field": "impact.users_affected", "op": "gte", "value": 100},
         {"field": "impact.estimated_loss.amount", "op": "gt", "value": 100000},
         {"field": "impact.core_business_down", "op": "eq", "value": true}
       ]},
       "then": [
-        {"set_priority": {"level": "P1", "reason": ">= 100 users, loss > 100,000 or core business down"}},
+        {"set_priority": {"level": "{top}", "reason": ">= 100 users, loss > 100,000 or core business down"}},
         {"notify": {"template": "p1_opened", "recipients": ["supervisor"]}}
       ]
     },
@@ -116,16 +107,47 @@ constexpr std::string_view kPreset = R"json({
   ]
 })json";
 
-}  // namespace
-
-std::string_view preset_rules_json() { return kPreset; }
-
-RoutingDirectory preset_directory() {
-  return RoutingDirectory{
-      {"product_specialists", "technical_support", "customer_relations", "senior_specialists", "supervisors"},
-      {}};
+std::string replace_all(std::string text, std::string_view token, std::string_view value) {
+  for (auto at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size()))
+    text.replace(at, token.size(), value);
+  return text;
 }
 
-RuleSet preset_rule_set() { return RuleSet::from_json_text(kPreset, preset_directory()); }
+}  // namespace
+
+std::vector<Team> preset_teams() {
+  auto team = [](const char* id, const char* name, const char* description) {
+    Team t;
+    t.id = id;
+    t.name = name;
+    t.description = description;
+    return t;
+  };
+  return {
+      team("product_specialists", "Product specialists", "Consultation: product features, policy, usage"),
+      team("technical_support", "Technical support",
+           "Faults, abnormal operation and data problems, by engineers certified per product"),
+      team("customer_relations", "Customer relations", "Complaints and suggestions"),
+      team("senior_specialists", "Senior specialists", "VIP and strategic after-sales"),
+      team("supervisors", "Supervisors", "Cooperation, escalated complaints, urgent matters and approvals"),
+  };
+}
+
+std::string_view preset_rules_json() {
+  static const std::string text = preset_rules_json("standard");
+  return text;
+}
+
+std::string preset_rules_json(std::string_view scheme) {
+  // The scheme's own top level, so that the rule set and the scheme cannot disagree.
+  const std::string top = priority_preset(scheme).levels().front().id;
+  const std::string version =
+      scheme == "standard" ? std::string("preset-2026.1") : "preset-2026.1-" + std::string(scheme);
+  return replace_all(replace_all(std::string(kTemplate), "{version}", version), "{top}", top);
+}
+
+RoutingDirectory preset_directory() { return RoutingDirectory::from(preset_teams(), {}); }
+
+RuleSet preset_rule_set() { return RuleSet::from_json_text(preset_rules_json(), preset_directory()); }
 
 }  // namespace ticketcore

@@ -11,11 +11,11 @@ namespace ticketcore {
 
 /// The preset strategies' JSON text: consultation, technical, complaint, vip_after_sales and their fallbacks.
 std::string_view preset_assignment_json();
-/// The preset strategies, validated.
+/// The preset strategies, validated against preset_teams().
 AssignmentConfig preset_assignment_config();
 /// The preset escalation policy's JSON text: warning -> team lead, breach -> supervisor.
 std::string_view preset_escalation_json();
-/// The preset escalation policy, validated.
+/// The preset escalation policy, validated against preset_teams().
 EscalationPolicy preset_escalation_policy();
 
 }  // namespace ticketcore

@@ -13,6 +13,7 @@
 
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/agent.hpp"
+#include "ticketcore/model/enum_names.hpp"
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/routing/decision.hpp"
 #include "ticketcore/routing/explain.hpp"
@@ -44,6 +45,25 @@ struct LintWarning {
   std::string message;                 ///< names the other rule where there is one
 };
 
+/// What kind of id a rule names.
+enum class RuleReferenceKind : std::uint8_t {
+  team,        ///< set_team, or a whole team id compared in a condition
+  agent,       ///< set_agent, or a whole assignee id compared in a condition
+  strategy,    ///< assign_by: an assignment strategy
+  sla_policy,  ///< set_sla_policy: an SLA policy
+  priority,    ///< set_priority, or a whole priority level compared in a condition
+};
+
+/// One id a rule names, so that a desk can check it against its own configuration.
+struct RuleReference {
+  RuleReferenceKind kind = RuleReferenceKind::team;  ///< what the id names
+  std::string id;                                    ///< the id named ("technical")
+  std::string rule_id;                               ///< the rule that names it
+  std::string path;  ///< JSON path in the rule set document ("/rules/3/then/1/assign_by")
+
+  friend bool operator==(const RuleReference&, const RuleReference&) = default;
+};
+
 /// A compiled rule set. Immutable; copies share the compiled form; safe to use from many threads.
 class RuleSet {
  public:
@@ -57,6 +77,9 @@ class RuleSet {
   std::size_t size() const;
   /// The lint warnings found at load, in rule order.
   const std::vector<LintWarning>& warnings() const;
+  /// Every id the rules name (teams, agents, strategies, SLA policies, priority levels), in
+  /// document order; the loader checks teams and agents, the desk the rest.
+  std::vector<RuleReference> references() const;
 
   /// Runs the rules over a ticket.
   Decision route(const Ticket& ticket, const EvaluationContext& context) const;
@@ -74,3 +97,5 @@ class RuleSet {
 };
 
 }  // namespace ticketcore
+
+TICKETCORE_ENUM_NAMES(ticketcore::RuleReferenceKind, "team", "agent", "strategy", "sla_policy", "priority");
