@@ -12,33 +12,12 @@ namespace ticketcore::detail {
 
 namespace {
 
-// The name of a payload member's key, from the payload's key table.
-template <class P, class M>
-std::string_view key_name(M P::*member) {
-  std::string_view name;
-  std::apply(
-      [&](const auto&... key) {
-        auto match = [&](const auto& k) {
-          if constexpr (std::is_same_v<decltype(k.member), M P::*>)
-            if (k.member == member) name = k.name;
-        };
-        (match(key), ...);
-      },
-      events::Payload<P>::keys);
-  return name;
-}
-
-// One member of an event's payload, read through the key table. read_payload reads every
-// key, and the replay needs one: where a status went, the priority at creation or after a
-// change (status changes are most of a history). An absent or bad key gets read_payload's
-// own answer: the default, or its error. An error names the event in the history
-// ("/events/3" + "/payload/to").
+// One member of an event's payload (the replay needs one key of most events); an error
+// names the event in the history ("/events/3" + "/payload/to").
 template <class P, class M>
 M read_member(const Event& e, const SlaSubject& s, M P::*member) {
-  auto it = e.payload.find(key_name(member));
-  if (M value{}; it != e.payload.end() && events::detail::from_value(it->second, value)) return value;
   try {
-    return events::read_payload<P>(e).*member;
+    return events::read_key(e, member);
   } catch (const Error& error) {
     throw Error(error.code(), "/events/" + std::to_string(&e - s.events.data()) + error.path(),
                 error.message());

@@ -230,7 +230,31 @@ bool from_value(const AttributeValue& v, E& out) {
   return e && (out = *e, true);
 }
 
+// Throws the error for a value of the wrong type or an unknown word, quoting the value.
+[[noreturn]] inline void refuse_value(const Event& e, std::string_view key, const AttributeValue& v) {
+  const auto* word = std::get_if<std::string>(&v);
+  throw_invalid("/payload/" + std::string(key),
+                (word ? "unknown word \"" + *word + "\"" : std::string("wrong type")) + " for a " +
+                    std::string(to_string(e.kind)) + " event");
+}
+
 }  // namespace detail
+
+/// The key of a payload member, from its payload's key table ("to" for &StatusChanged::to).
+template <class P, class M>
+constexpr std::string_view key_name(M P::*member) {
+  std::string_view name;
+  std::apply(
+      [&](const auto&... key) {
+        auto match = [&](const auto& k) {
+          if constexpr (std::is_same_v<decltype(k.member), M P::*>)
+            if (k.member == member) name = k.name;
+        };
+        (match(key), ...);
+      },
+      Payload<P>::keys);
+  return name;
+}
 
 /// The payload of a struct, as Event::payload holds it (empty text is left out).
 template <class P>
@@ -266,18 +290,27 @@ P read_payload(const Event& e) {
       [&](const auto&... key) {
         auto get = [&](const auto& k) {
           auto it = e.payload.find(k.name);
-          const std::string path = "/payload/" + std::string(k.name);
           if (it == e.payload.end()) {
-            if (k.required) throw_invalid(path, "missing for a " + std::string(to_string(e.kind)) + " event");
+            if (k.required)
+              throw_invalid("/payload/" + std::string(k.name),
+                            "missing for a " + std::string(to_string(e.kind)) + " event");
             return;
           }
-          if (!detail::from_value(it->second, p.*(k.member)))
-            throw_invalid(path, "wrong type or unknown word for a " + std::string(to_string(e.kind)) + " event");
+          if (!detail::from_value(it->second, p.*(k.member))) detail::refuse_value(e, k.name, it->second);
         };
         (get(key), ...);
       },
       Payload<P>::keys);
   return p;
+}
+
+/// One member of an event's payload, for readers that need one key of most events (the
+/// SLA replay): the key's value, else what read_payload says of it (the default, or its error).
+template <class P, class M>
+M read_key(const Event& e, M P::*member) {
+  auto it = e.payload.find(key_name(member));
+  if (M value{}; it != e.payload.end() && detail::from_value(it->second, value)) return value;
+  return read_payload<P>(e).*member;
 }
 
 }  // namespace ticketcore::events
