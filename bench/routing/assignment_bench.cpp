@@ -8,7 +8,7 @@
 
 #include "figures.hpp"
 #include "ticketcore/routing/assignment.hpp"
-#include "ticketcore/routing/assignment_preset.hpp"
+#include "routing/presets.hpp"
 
 namespace {
 
@@ -89,7 +89,7 @@ void BM_assign_preset(benchmark::State& state) {
                    {"technical_support", 50},
                    {"customer_relations", 20},
                    {"senior_specialists", 7}});
-  const AssignmentConfig config = preset_assignment_config();
+  const AssignmentConfig config = detail::preset_assignment_config();
   const std::vector<Job> jobs = preset_jobs();
   Workload workload;
   std::size_t i = 0, queued = 0;

@@ -10,7 +10,7 @@
 
 #include "figures.hpp"
 #include "routing/reference_interpreter.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 #include "ticketcore/routing/rules.hpp"
 
 namespace {
@@ -327,7 +327,7 @@ void BM_rules_first_match_50_attributes(benchmark::State& state) {
 }
 BENCHMARK(BM_rules_first_match_50_attributes);
 
-void BM_rules_preset(benchmark::State& state) { route_all(state, preset_rule_set()); }
+void BM_rules_preset(benchmark::State& state) { route_all(state, detail::preset_rule_set()); }
 BENCHMARK(BM_rules_preset);
 
 void BM_rules_first_match_50(benchmark::State& state) { route_all(state, first_match_rules()); }

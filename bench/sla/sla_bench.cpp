@@ -7,6 +7,7 @@
 
 #include "figures.hpp"
 #include "sla/sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/sla/due.hpp"
 
 namespace {
@@ -15,7 +16,7 @@ using namespace ticketcore;
 using namespace ticketcore::sla_testing;
 
 const SlaConfig& config() {
-  static const SlaConfig c = SlaConfig::preset("standard");
+  static const SlaConfig c = detail::sla_preset("standard");
   return c;
 }
 

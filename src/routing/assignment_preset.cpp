@@ -1,10 +1,8 @@
 // DOMAIN.md section 3's dispatch as data: who takes consultation, technical
 // support, complaints and VIP after-sales, and where SLA signals escalate.
-#include "ticketcore/routing/assignment_preset.hpp"
+#include "routing/presets.hpp"
 
-#include "ticketcore/routing/preset_rules.hpp"
-
-namespace ticketcore {
+namespace ticketcore::detail {
 
 namespace {
 
@@ -103,4 +101,4 @@ EscalationPolicy preset_escalation_policy() {
   return EscalationPolicy::from_json_text(kEscalationJson, preset_teams());
 }
 
-}  // namespace ticketcore
+}  // namespace ticketcore::detail

@@ -4,11 +4,11 @@
 // presets work together (DeskConfig::preset loads them as one document and checks it).
 // "No progress 1 h after assignment" is not a rule here: the SLA escalation
 // "technical-lead" owns it (time-based escalation is swept by due(), once per assignment).
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 
-#include "ticketcore/sla/config.hpp"
+#include "sla/presets.hpp"
 
-namespace ticketcore {
+namespace ticketcore::detail {
 
 namespace {
 
@@ -150,4 +150,4 @@ RoutingDirectory preset_directory() { return RoutingDirectory::from(preset_teams
 
 RuleSet preset_rule_set() { return RuleSet::from_json_text(preset_rules_json(), preset_directory()); }
 
-}  // namespace ticketcore
+}  // namespace ticketcore::detail

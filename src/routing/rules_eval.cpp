@@ -9,7 +9,7 @@ namespace ticketcore {
 namespace detail {
 namespace {
 
-bool evaluate(const Evaluation& ev, std::uint32_t n) {
+bool evaluate(Evaluation& ev, std::uint32_t n) {
   const RuleSet::Impl& p = ev.program;
   const Node& node = p.nodes[n];
   switch (node.kind) {
@@ -33,7 +33,7 @@ bool evaluate(const Evaluation& ev, std::uint32_t n) {
 }
 
 // Whether a rule's condition holds: its code tests, then the rest of its conditions.
-bool holds(const Evaluation& ev, const Rule& rule) {
+bool holds(Evaluation& ev, const Rule& rule) {
   const RuleSet::Impl& p = ev.program;
   for (std::uint32_t i = rule.tests_first; i < rule.tests_first + rule.tests_count; ++i)
     if (!ev.passes(p.tests[i])) return false;
@@ -45,7 +45,7 @@ bool holds(const Evaluation& ev, const Rule& rule) {
 // Evaluates every condition (no short cut), so the explanation shows each value seen. It
 // compares values in the general way, also where route() tests codes: the differential
 // test's check that both decide alike covers the fast path.
-bool trace(const Evaluation& ev, std::uint32_t n, int depth, std::vector<ConditionTrace>& out) {
+bool trace(Evaluation& ev, std::uint32_t n, int depth, std::vector<ConditionTrace>& out) {
   const RuleSet::Impl& p = ev.program;
   const Node& node = p.nodes[n];
   const std::size_t at = out.size();

@@ -259,13 +259,14 @@ Evaluation::Evaluation(const RuleSet::Impl& p, const Ticket& t, const Evaluation
     heap_.resize(p.attributes.size());
     states_ = heap_.data();
   }
-  if (!p.ticket_slots.empty()) resolve(p.ticket_slots, &t.attributes);
-  if (!p.customer_slots.empty())
-    resolve(p.customer_slots, ctx.customer ? &ctx.customer->attributes : nullptr);
+  for (std::size_t i = 0; i < p.attributes.size(); ++i) states_[i] = AttributeState{nullptr, kUnresolved};
 }
 
-void Evaluation::resolve(const std::vector<std::uint32_t>& slots, const Attributes* attributes) {
+void Evaluation::resolve(bool of_customer) {
+  const std::vector<std::uint32_t>& slots = of_customer ? program.customer_slots : program.ticket_slots;
   for (std::uint32_t slot : slots) states_[slot] = AttributeState{nullptr, kMissing};
+  const Attributes* attributes = &ticket.attributes;
+  if (of_customer) attributes = context.customer ? &context.customer->attributes : nullptr;
   if (!attributes) return;
   auto found = [&](std::uint32_t slot, const AttributeValue& value) {
     if (std::holds_alternative<std::monostate>(value)) return;  // null reads as missing
@@ -291,7 +292,7 @@ void Evaluation::resolve(const std::vector<std::uint32_t>& slots, const Attribut
   }
 }
 
-Value read_value(const Leaf& leaf, const Evaluation& ev) {
+Value read_value(const Leaf& leaf, Evaluation& ev) {
   const Ticket& t = ev.ticket;
   const EvaluationContext& ctx = ev.context;
   const Customer* c = ctx.customer;

@@ -452,12 +452,16 @@ inline int enum_index(FieldId field, const Ticket& t, const EvaluationContext& c
 /// One custom attribute as found for one ticket.
 struct AttributeState {
   const AttributeValue* value;  // null: missing (absent, or null)
-  std::int8_t code;             // see kMissing
+  std::int8_t code;             // see kMissing; kUnresolved until found
 };
 
-/// One run of a rule set over one ticket. It starts by finding the custom attributes the rule
-/// set reads, so each is looked up once per ticket, not once per comparison. It lives on the
-/// caller's stack: a RuleSet is shared across threads and holds no per-ticket state.
+inline constexpr std::int8_t kUnresolved = -2;
+
+/// One run of a rule set over one ticket. The first time a rule reads a custom attribute of
+/// the ticket (or of the customer), it finds all the attributes the rule set reads from that
+/// map and keeps them for the rest of the run: each is looked up once per ticket, not once
+/// per comparison, and not at all when no rule gets that far. It lives on the caller's
+/// stack: a RuleSet is shared across threads and holds no per-ticket state.
 class Evaluation {
  public:
   Evaluation(const RuleSet::Impl& program, const Ticket& ticket, const EvaluationContext& context);
@@ -469,26 +473,29 @@ class Evaluation {
   const EvaluationContext& context;
 
   /// The attribute of a slot for this ticket.
-  const AttributeState& attribute(std::uint32_t slot) const { return states_[slot]; }
+  const AttributeState& attribute(std::uint32_t slot) {
+    if (states_[slot].code == kUnresolved) resolve(program.attributes[slot].of_customer);
+    return states_[slot];
+  }
 
   /// Whether a code test holds (inline: the hot path).
-  bool passes(const CodeTest& test) const {
+  bool passes(const CodeTest& test) {
     const int code = test.of_attribute ? attribute(test.slot).code : enum_index(test.field, ticket, context);
     return code >= 0 && (((test.mask >> code) & 1u) != 0) != test.negated;
   }
 
  private:
-  void resolve(const std::vector<std::uint32_t>& slots, const Attributes* attributes);
+  void resolve(bool of_customer);
 
-  // The usual handful of attributes fit on the stack (left uninitialised: resolve() sets
-  // the rule set's slots); more go to the heap.
+  // The usual handful of attributes fit on the stack (left uninitialised: only the rule
+  // set's slots are set); more go to the heap.
   std::array<AttributeState, 16> local_;
   std::vector<AttributeState> heap_;
   AttributeState* states_;
 };
 
 /// Reads a field's value for one ticket.
-Value read_value(const Leaf& leaf, const Evaluation& evaluation);
+Value read_value(const Leaf& leaf, Evaluation& evaluation);
 /// Applies a leaf's operator to a value.
 bool compare(const Leaf& leaf, const Value& value);
 /// A value as JSON-like text for explain ("\"vip\"", "3.5", "missing").

@@ -165,14 +165,10 @@ SlaConfig SlaConfig::from_json_text(std::string_view text) {
   return c;
 }
 
-SlaConfig SlaConfig::preset(std::string_view name) { return from_json_text(preset_json_text(name)); }
+SlaConfig detail::sla_preset(std::string_view name) { return SlaConfig::from_json_text(config_preset_text(name)); }
 
-std::string SlaConfig::preset_json_text(std::string_view name) {
-  return detail::config_preset_text(name);
-}
-
-PriorityScheme priority_preset(std::string_view name) {
-  return PriorityScheme::from_json_text(detail::priority_preset_text(name));
+PriorityScheme detail::priority_preset(std::string_view name) {
+  return PriorityScheme::from_json_text(priority_preset_text(name));
 }
 
 }  // namespace ticketcore

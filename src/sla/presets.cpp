@@ -94,7 +94,7 @@ std::string high_medium_low_scheme() {
 // to the technical lead after 1 h without progress, the survey 2 h after resolution,
 // auto-close after 3 working days resolved without a customer reply. The escalation is the
 // presets' one owner of it (no preset rule repeats it); its team is one of routing's
-// preset_teams(), which DeskConfig::preset checks.
+// preset_teams() (src/routing/presets.hpp), which DeskConfig::preset checks.
 std::string config(const std::string& priority_scheme, std::string_view policies) {
   return "{\"priority_scheme\": " + priority_scheme +
          ", \"calendars\": {\"cn-standard\": " + std::string(kCnStandard2026) +

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "sla/presets.hpp"
 #include "ticketcore/config.hpp"
 
 namespace ticketcore::config_test {
@@ -52,7 +53,7 @@ inline json small_desk() {
     "numbers": {"ticket": "T{yyyy}{mm}-{serial:4}"},
     "retention": {"closed_ticket_days": 1500}
   })json");
-  doc["priority_scheme"] = json::parse(priority_preset("high_medium_low").to_json_text());
+  doc["priority_scheme"] = json::parse(detail::priority_preset("high_medium_low").to_json_text());
   return doc;
 }
 

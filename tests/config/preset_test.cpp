@@ -1,8 +1,7 @@
 // The built-in desks: each loads as one checked document, built from the same texts as the
 // older preset functions, and the standard one holds the time-based escalation once.
 #include "config/desk_fixtures.hpp"
-#include "ticketcore/routing/assignment_preset.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 
 using namespace ticketcore;
 using namespace ticketcore::config_test;
@@ -14,7 +13,7 @@ TEST_CASE("config presets: every preset loads with the preset teams and no peopl
     INFO(name);
     const DeskConfig c = DeskConfig::preset(name);
     CHECK(c.version() == name + "-2026.1");
-    CHECK(c.teams() == preset_teams());
+    CHECK(c.teams() == detail::preset_teams());
     CHECK(c.agents().empty());
     CHECK(c.rules().warnings().empty());
     CHECK(c.calendars().default_id == "cn-standard");
@@ -40,19 +39,19 @@ TEST_CASE("config presets: the parts are those of the older preset functions") {
   for (const std::string& name : DeskConfig::preset_names()) {
     INFO(name);
     const DeskConfig c = DeskConfig::preset(name);
-    const SlaConfig sla = SlaConfig::preset(name);
+    const SlaConfig sla = detail::sla_preset(name);
     CHECK(c.sla().escalations == sla.escalations);
     REQUIRE(c.sla().policies.size() == sla.policies.size());
     for (std::size_t i = 0; i < sla.policies.size(); ++i) CHECK(c.sla().policies[i] == sla.policies[i]);
-    CHECK(c.sla().priority_scheme.to_json_text() == priority_preset(name).to_json_text());
-    CHECK(c.escalation_levels() == preset_escalation_policy());
-    REQUIRE(c.assignment().strategies().size() == preset_assignment_config().strategies().size());
-    const RuleSet rules = RuleSet::from_json_text(preset_rules_json(name), preset_directory());
+    CHECK(c.sla().priority_scheme.to_json_text() == detail::priority_preset(name).to_json_text());
+    CHECK(c.escalation_levels() == detail::preset_escalation_policy());
+    REQUIRE(c.assignment().strategies().size() == detail::preset_assignment_config().strategies().size());
+    const RuleSet rules = RuleSet::from_json_text(detail::preset_rules_json(name), detail::preset_directory());
     CHECK(c.rules().version() == rules.version());
     CHECK(c.rules().references() == rules.references());
   }
-  CHECK(DeskConfig::preset("standard").rules().version() == preset_rule_set().version());
-  CHECK(preset_rules_json("standard") == preset_rules_json());
+  CHECK(DeskConfig::preset("standard").rules().version() == detail::preset_rule_set().version());
+  CHECK(detail::preset_rules_json("standard") == detail::preset_rules_json());
 }
 
 TEST_CASE("config presets: major incidents go to each scheme's top level") {

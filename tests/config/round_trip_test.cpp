@@ -1,7 +1,7 @@
 // to_json_text() writes exactly what from_json_text() reads, and with_people() is the same
 // document with other teams and agents, checked again.
 #include "config/desk_fixtures.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 
 using namespace ticketcore;
 using namespace ticketcore::config_test;
@@ -95,7 +95,7 @@ TEST_CASE("config with_people: the preset with a desk's own teams and agents") {
 
 TEST_CASE("config with_people: the new people are checked against the rest of the document") {
   const DeskConfig preset = DeskConfig::preset("standard");
-  std::vector<Team> teams = preset_teams();
+  std::vector<Team> teams = detail::preset_teams();
   teams.pop_back();  // supervisors, which the last rule sends the rest to
   try {
     (void)preset.with_people(teams, {});

@@ -5,7 +5,7 @@
 #include "json/golden.hpp"
 #include "json/json_fixtures.hpp"
 #include "ticketcore/json.hpp"
-#include "ticketcore/routing/assignment_preset.hpp"
+#include "routing/presets.hpp"
 
 using namespace ticketcore;
 using namespace ticketcore::json_testing;
@@ -13,7 +13,7 @@ using namespace ticketcore::json_testing;
 namespace {
 
 Assignment run(const Desk& desk, std::string_view strategy, const Ticket& ticket, Workload workload) {
-  static const AssignmentConfig config = preset_assignment_config();
+  static const AssignmentConfig config = detail::preset_assignment_config();
   const CalendarRegistry calendars;  // no calendars: nobody is limited by hours here
   return assign(config, strategy,
                 AssignmentRequest{ticket, CustomerTier::normal, desk.agents, desk.teams, calendars,

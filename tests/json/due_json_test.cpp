@@ -10,6 +10,7 @@
 
 #include "json/golden.hpp"
 #include "sla/sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/json.hpp"
 #include "ticketcore/model/json.hpp"
 #include "ticketcore/sla/config.hpp"
@@ -23,7 +24,7 @@ namespace {
 // A technical P3 ticket that earns every kind of action under the standard preset
 // (as in tests/sla/due_test.cpp): escalation, warnings, breach, updates owed, survey, auto-close.
 std::vector<DueAction> every_kind() {
-  static const SlaConfig config = SlaConfig::preset("standard");
+  static const SlaConfig config = detail::sla_preset("standard");
   History h("202603-100", sh("2026-03-09T10:00"), "P3");
   h.assign(sh("2026-03-09T10:05"));
   h.status(sh("2026-03-09T10:05"), "new", "assigned");

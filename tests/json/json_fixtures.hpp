@@ -13,7 +13,7 @@
 #include "ticketcore/model/customer.hpp"
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/routing/facts.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 #include "ticketcore/routing/rules.hpp"
 
 namespace ticketcore::json_testing {

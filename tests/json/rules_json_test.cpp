@@ -6,14 +6,14 @@
 #include "json/json_fixtures.hpp"
 #include "ticketcore/json.hpp"
 #include "ticketcore/routing/dry_run.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 
 using namespace ticketcore;
 using namespace ticketcore::json_testing;
 
 namespace {
 
-RuleSet load(const char* text) { return RuleSet::from_json_text(text, preset_directory()); }
+RuleSet load(const char* text) { return RuleSet::from_json_text(text, detail::preset_directory()); }
 
 }  // namespace
 
@@ -22,7 +22,7 @@ TEST_CASE("decision: the preset rules on an overdue P1 complaint") {
   s.ticket.request_type = RequestType::complaint;
   s.ticket.impact.users_affected = 150;
   s.ctx.sla_of(SlaTarget::resolution) = SlaSnapshot{true, 104.5, Seconds{-1800}};
-  const Decision d = preset_rule_set().route(s.ticket, s.ctx);
+  const Decision d = detail::preset_rule_set().route(s.ticket, s.ctx);
   REQUIRE(d.approvals.size() == 1);
   REQUIRE(d.notifications.size() == 2);
   golden::check("decision", to_json_text(d));

@@ -4,6 +4,7 @@
 
 #include "json/golden.hpp"
 #include "sla/sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/json.hpp"
 #include "ticketcore/sla/config.hpp"
 
@@ -14,7 +15,7 @@ using ticketcore::sla_testing::sh;
 namespace {
 
 const SlaConfig& standard() {
-  static const SlaConfig c = SlaConfig::preset("standard");
+  static const SlaConfig c = detail::sla_preset("standard");
   return c;
 }
 

@@ -2,7 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "routing/assignment_fixtures.hpp"
-#include "ticketcore/routing/assignment_preset.hpp"
+#include "routing/presets.hpp"
 
 using namespace ticketcore;
 using namespace ticketcore;
@@ -18,7 +18,7 @@ struct Desk {
                              team("customer_relations", "", "cr-super"), team("senior_specialists")};
   std::vector<Agent> agents;
   CalendarRegistry calendars;  // no calendars: nobody is limited by hours here
-  AssignmentConfig config = preset_assignment_config();
+  AssignmentConfig config = detail::preset_assignment_config();
 
   Desk() {
     agents = {agent("ps-1", "product_specialists"),
@@ -55,12 +55,12 @@ struct Desk {
 
 TEST_CASE("the preset documents load, and every team they name is one of the four preset teams") {
   const Desk desk;
-  CHECK(AssignmentConfig::from_json_text(preset_assignment_json(), desk.teams).strategies().size() ==
+  CHECK(AssignmentConfig::from_json_text(detail::preset_assignment_json(), desk.teams).strategies().size() ==
         desk.config.strategies().size());
   for (const char* id : {"consultation", "technical", "complaint", "vip_after_sales"})
     CHECK(desk.config.find(id) != nullptr);
-  CHECK(preset_escalation_policy() == EscalationPolicy{});
-  CHECK(EscalationPolicy::from_json_text(preset_escalation_json(), desk.teams) == EscalationPolicy{});
+  CHECK(detail::preset_escalation_policy() == EscalationPolicy{});
+  CHECK(EscalationPolicy::from_json_text(detail::preset_escalation_json(), desk.teams) == EscalationPolicy{});
 }
 
 TEST_CASE("consultation goes round robin to product specialists, by language when they can") {
@@ -161,7 +161,7 @@ TEST_CASE("a technical ticket without progress 1 h after assignment escalates to
   CHECK(e.person == "ts-lead");
   CHECK(e.notify == std::vector<std::string>{"ts-lead", "ts-1"});
   // An SLA breach goes to the supervisor, with the handler told too.
-  const auto policy = preset_escalation_policy();
+  const auto policy = detail::preset_escalation_policy();
   const Escalation breach = resolve_escalation(
       {"technical_support", "ts-1", policy.level_for(EscalationReason::sla_breach, "technical_support"),
        EscalationReason::sla_breach},

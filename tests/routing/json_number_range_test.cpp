@@ -6,11 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "sla/presets.hpp"
 #include "ticketcore/calendar/business_calendar.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/json.hpp"
-#include "ticketcore/routing/assignment_preset.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 #include "ticketcore/sla/config.hpp"
 #include "ticketcore/sla/priority.hpp"
 #include "ticketcore/workflow/workflow.hpp"
@@ -62,16 +62,16 @@ TEST_CASE("a JSON number too large for a double is an invalid_input Error from e
                     BusinessCalendar::always_open().to_json_text());
   }
   SECTION("RuleSet") {
-    require_refused([](std::string_view t) { (void)RuleSet::from_json_text(t, preset_directory()); },
-                    preset_rules_json());
+    require_refused([](std::string_view t) { (void)RuleSet::from_json_text(t, detail::preset_directory()); },
+                    detail::preset_rules_json());
   }
   SECTION("SlaConfig") {
     require_refused([](std::string_view t) { (void)SlaConfig::from_json_text(t); },
-                    SlaConfig::preset_json_text("standard"));
+                    detail::config_preset_text("standard"));
   }
   SECTION("PriorityScheme") {
     require_refused([](std::string_view t) { (void)PriorityScheme::from_json_text(t); },
-                    SlaConfig::preset("standard").priority_scheme.to_json_text());
+                    detail::sla_preset("standard").priority_scheme.to_json_text());
   }
   SECTION("Workflow") {
     require_refused([](std::string_view t) { (void)Workflow::from_json_text(t); },
@@ -79,11 +79,11 @@ TEST_CASE("a JSON number too large for a double is an invalid_input Error from e
   }
   SECTION("AssignmentConfig") {
     require_refused([](std::string_view t) { (void)AssignmentConfig::from_json_text(t); },
-                    preset_assignment_json());
+                    detail::preset_assignment_json());
   }
   SECTION("EscalationPolicy") {
     require_refused([](std::string_view t) { (void)EscalationPolicy::from_json_text(t); },
-                    preset_escalation_json());
+                    detail::preset_escalation_json());
   }
   SECTION("parse_json") {
     require_refused([](std::string_view t) { (void)parse_json(t); }, "{\"a\":1}");

@@ -5,8 +5,7 @@
 #include <sstream>
 
 #include "routing/rules_support.hpp"
-#include "ticketcore/routing/assignment_preset.hpp"
-#include "ticketcore/routing/preset_rules.hpp"
+#include "routing/presets.hpp"
 
 using namespace ticketcore;
 using namespace ticketcore::rules_test;
@@ -25,13 +24,13 @@ struct Scenario {
     t.assignee.clear();
     t.impact = Impact{};
   }
-  Decision route() const { return preset_rule_set().route(t, c.ctx); }
+  Decision route() const { return detail::preset_rule_set().route(t, c.ctx); }
 };
 
 }  // namespace
 
 TEST_CASE("preset rules: load without warnings and record their version") {
-  const RuleSet rs = preset_rule_set();
+  const RuleSet rs = detail::preset_rule_set();
   CHECK(rs.version() == "preset-2026.1");
   CHECK(rs.warnings().empty());
   Scenario s;
@@ -152,12 +151,12 @@ TEST_CASE("preset rules: docs/rules.md shows the preset as shipped") {
   REQUIRE(in);
   std::stringstream text;
   text << in.rdbuf();
-  CHECK_THAT(text.str(), Catch::Contains(std::string(preset_rules_json())));
+  CHECK_THAT(text.str(), Catch::Contains(std::string(detail::preset_rules_json())));
 }
 
 TEST_CASE("preset rules: every strategy they assign by is one of the preset assignment strategies") {
-  const auto strategies = preset_assignment_config();
-  const json rules = json::parse(preset_rules_json());
+  const auto strategies = detail::preset_assignment_config();
+  const json rules = json::parse(detail::preset_rules_json());
   int named = 0;
   for (const auto& rule : rules["rules"])
     for (const auto& action : rule["then"])

@@ -12,6 +12,7 @@
 
 #include "sla/action_keys.hpp"
 #include "sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/sla/config.hpp"
 
 using namespace ticketcore;
@@ -20,12 +21,12 @@ using namespace ticketcore::sla_testing;
 namespace {
 
 const SlaConfig& standard() {
-  static const SlaConfig c = SlaConfig::preset("standard");
+  static const SlaConfig c = detail::sla_preset("standard");
   return c;
 }
 
 SlaConfig with_reopen(const char* mode) {
-  nlohmann::json j = nlohmann::json::parse(SlaConfig::preset_json_text("standard"));
+  nlohmann::json j = nlohmann::json::parse(detail::config_preset_text("standard"));
   for (auto& p : j["policies"]) p["on_reopen"] = mode;
   return SlaConfig::from_json_text(j.dump());
 }

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/sla/config.hpp"
 
 using namespace ticketcore;
@@ -16,7 +17,7 @@ using namespace ticketcore::sla_testing;
 namespace {
 
 const SlaConfig& standard() {
-  static const SlaConfig c = SlaConfig::preset("standard");
+  static const SlaConfig c = detail::sla_preset("standard");
   return c;
 }
 

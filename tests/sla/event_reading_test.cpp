@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/sla/config.hpp"
 
@@ -14,7 +15,7 @@ using namespace ticketcore::sla_testing;
 namespace {
 
 const SlaConfig& standard() {
-  static const SlaConfig c = SlaConfig::preset("standard");
+  static const SlaConfig c = detail::sla_preset("standard");
   return c;
 }
 

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "sla/presets.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/sla/config.hpp"
 
@@ -21,7 +22,7 @@ SlaPolicy policy(std::string id, std::string priority) {
 }
 
 std::string config_error_path(const std::function<void(json&)>& change) {
-  json j = json::parse(SlaConfig::preset_json_text("standard"));
+  json j = json::parse(detail::config_preset_text("standard"));
   change(j);
   try {
     SlaConfig::from_json_text(j.dump());
@@ -95,7 +96,7 @@ TEST_CASE("policy choice: a full tie goes to the policy listed first", "[policy]
 TEST_CASE("presets load, with their calendars, policies and automations", "[policy][preset]") {
   for (const char* name : {"standard", "urgent_important_general", "high_medium_low"}) {
     INFO(name);
-    const SlaConfig c = SlaConfig::preset(name);
+    const SlaConfig c = detail::sla_preset(name);
     CHECK(c.calendars.default_id == "cn-standard");
     CHECK(c.calendars.get("").time_zone() == "Asia/Shanghai");
     CHECK(c.calendars.by_id.count("24x7") == 1);
@@ -107,7 +108,7 @@ TEST_CASE("presets load, with their calendars, policies and automations", "[poli
     CHECK(c.survey_after_resolution == SlaDuration{SlaClock::calendar, 7200, ""});
     CHECK(c.auto_close_after_resolution.has_value());
   }
-  const SlaConfig std_ = SlaConfig::preset("standard");
+  const SlaConfig std_ = detail::sla_preset("standard");
   const auto* p1 = std_.choose("P1", CustomerTier::normal, RequestType::other, Channel::phone).policy;
   REQUIRE(p1);
   REQUIRE(p1->find(SlaTarget::handling_start));
@@ -116,13 +117,13 @@ TEST_CASE("presets load, with their calendars, policies and automations", "[poli
   const auto* p3 = std_.choose("P3", CustomerTier::normal, RequestType::other, Channel::phone).policy;
   CHECK(p3->find(SlaTarget::resolution)->within == SlaDuration{SlaClock::working_days, 3, ""});
   CHECK(p3->warning_percents == std::vector<int>{75, 90});
-  const SlaConfig hml = SlaConfig::preset("high_medium_low");
+  const SlaConfig hml = detail::sla_preset("high_medium_low");
   const auto* high = hml.choose("high", CustomerTier::normal, RequestType::other, Channel::phone).policy;
   CHECK(high->find(SlaTarget::first_response)->within == SlaDuration{SlaClock::business, 4 * 3600, ""});
-  const SlaConfig uig = SlaConfig::preset("urgent_important_general");
+  const SlaConfig uig = detail::sla_preset("urgent_important_general");
   const auto* imp = uig.choose("important", CustomerTier::normal, RequestType::other, Channel::phone).policy;
   CHECK(imp->find(SlaTarget::first_response)->within == SlaDuration{SlaClock::business, 4 * 3600, ""});
-  CHECK_THROWS_AS(SlaConfig::preset("gold"), Error);
+  CHECK_THROWS_AS(detail::sla_preset("gold"), Error);
   CHECK_THROWS_AS(std_.calendars.get("mars"), Error);
 }
 

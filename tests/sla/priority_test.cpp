@@ -5,6 +5,7 @@
 #include <array>
 #include <functional>
 
+#include "sla/presets.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/sla/config.hpp"
 #include "ticketcore/sla/priority.hpp"
@@ -31,7 +32,7 @@ bool has_reason(const PriorityDecision& d, PriorityReasonKind kind, const std::s
 
 // The error path of a scheme built from the standard one with one change.
 std::string error_path_of(const std::function<void(json&)>& change) {
-  json j = json::parse(priority_preset("standard").to_json_text());
+  json j = json::parse(detail::priority_preset("standard").to_json_text());
   change(j);
   try {
     PriorityScheme::from_json_text(j.dump());
@@ -45,7 +46,7 @@ std::string error_path_of(const std::function<void(json&)>& change) {
 }  // namespace
 
 TEST_CASE("standard matrix: every impact class x urgency cell", "[priority]") {
-  const PriorityScheme s = priority_preset("standard");
+  const PriorityScheme s = detail::priority_preset("standard");
   // users affected in each band; rows low, medium, high, critical.
   struct Row {
     std::int64_t users;
@@ -72,7 +73,7 @@ TEST_CASE("standard matrix: every impact class x urgency cell", "[priority]") {
 }
 
 TEST_CASE("forcing rules: 100 users, a loss over 100,000 CNY, core business down", "[priority]") {
-  const PriorityScheme s = priority_preset("standard");
+  const PriorityScheme s = detail::priority_preset("standard");
   SECTION("100 users affected forces P1; 99 does not") {
     auto d = s.compute(ticket_with(100, Urgency::low), CustomerTier::normal);
     CHECK(d.level == "P1");
@@ -121,14 +122,14 @@ TEST_CASE("forcing rules: 100 users, a loss over 100,000 CNY, core business down
     CHECK(s.compute(t, CustomerTier::normal).level == "P4");
   }
   SECTION("high/medium/low: complaint escalation is always high") {
-    const PriorityScheme hml = priority_preset("high_medium_low");
+    const PriorityScheme hml = detail::priority_preset("high_medium_low");
     Ticket t = ticket_with(1, Urgency::low);
     t.request_type = RequestType::complaint;
     t.tags = {"escalated"};
     CHECK(hml.compute(t, CustomerTier::normal).level == "high");
   }
   SECTION("urgent/important/general: escalated complaint at least important, outage urgent") {
-    const PriorityScheme uig = priority_preset("urgent_important_general");
+    const PriorityScheme uig = detail::priority_preset("urgent_important_general");
     Ticket t = ticket_with(1, Urgency::low);
     CHECK(uig.compute(t, CustomerTier::normal).level == "general");
     t.request_type = RequestType::other;
@@ -140,7 +141,7 @@ TEST_CASE("forcing rules: 100 users, a loss over 100,000 CNY, core business down
 }
 
 TEST_CASE("tier adjustment: VIP one level up, capped at the top", "[priority]") {
-  const PriorityScheme s = priority_preset("standard");
+  const PriorityScheme s = detail::priority_preset("standard");
   auto d = s.compute(ticket_with(1, Urgency::medium), CustomerTier::vip);
   CHECK(d.level == "P2");
   REQUIRE(d.reasons.size() == 2);
@@ -168,7 +169,7 @@ TEST_CASE("tier adjustment: VIP one level up, capped at the top", "[priority]") 
 }
 
 TEST_CASE("manual override keeps the computed level and the reason", "[priority]") {
-  const PriorityScheme s = priority_preset("standard");
+  const PriorityScheme s = detail::priority_preset("standard");
   const auto computed = s.compute(ticket_with(1, Urgency::low), CustomerTier::normal);
   const auto d = s.override_with(computed, "P2", "customer's launch is tomorrow");
   CHECK(d.level == "P2");
@@ -195,13 +196,13 @@ TEST_CASE("manual override keeps the computed level and the reason", "[priority]
 
 TEST_CASE("priority scheme JSON round-trips and every preset loads", "[priority]") {
   for (const char* name : {"standard", "urgent_important_general", "high_medium_low"}) {
-    const PriorityScheme s = priority_preset(name);
+    const PriorityScheme s = detail::priority_preset(name);
     const PriorityScheme again = PriorityScheme::from_json_text(s.to_json_text());
     CHECK(again.to_json_text() == s.to_json_text());
     CHECK(again.levels().size() == s.levels().size());
   }
-  CHECK(priority_preset("standard").levels().front().name == "urgent");
-  CHECK_THROWS_AS(priority_preset("nope"), Error);
+  CHECK(detail::priority_preset("standard").levels().front().name == "urgent");
+  CHECK_THROWS_AS(detail::priority_preset("nope"), Error);
 }
 
 TEST_CASE("priority scheme validation names the JSON path", "[priority][validation]") {

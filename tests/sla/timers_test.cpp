@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sla_fixtures.hpp"
+#include "sla/presets.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/sla/config.hpp"
 
@@ -14,12 +15,12 @@ using nlohmann::json;
 namespace {
 
 const SlaConfig& standard() {
-  static const SlaConfig c = SlaConfig::preset("standard");
+  static const SlaConfig c = detail::sla_preset("standard");
   return c;
 }
 
 SlaConfig with_reopen(const char* mode) {
-  json j = json::parse(SlaConfig::preset_json_text("standard"));
+  json j = json::parse(detail::config_preset_text("standard"));
   for (auto& p : j["policies"]) p["on_reopen"] = mode;
   return SlaConfig::from_json_text(j.dump());
 }
@@ -94,7 +95,7 @@ TEST_CASE("scenario standard P4: 8 business hours to respond, 5 working days to 
 }
 
 TEST_CASE("scenario urgent/important/general: response 2 h / 4 h / 1 working day", "[timers][scenario]") {
-  const SlaConfig c = SlaConfig::preset("urgent_important_general");
+  const SlaConfig c = detail::sla_preset("urgent_important_general");
   const std::pair<const char*, const char*> cases[] = {
       {"urgent", "2026-03-09T10:00"}, {"important", "2026-03-09T12:00"}, {"general", "2026-03-09T17:00"}};
   for (const auto& [level, due] : cases) {
@@ -107,7 +108,7 @@ TEST_CASE("scenario urgent/important/general: response 2 h / 4 h / 1 working day
 
 TEST_CASE("scenario high/medium/low: high responds in 4 h and resolves in 24 h across Qingming",
           "[timers][scenario]") {
-  const SlaConfig c = SlaConfig::preset("high_medium_low");
+  const SlaConfig c = detail::sla_preset("high_medium_low");
   History h("202604-001", sh("2026-04-03T16:00"), "high");  // Friday before the Qingming weekend
   const auto s = sla_status(h.subject(), c, sh("2026-04-03T16:00"));
   CHECK(target_of(s, SlaTarget::first_response).due_at == sh("2026-04-07T11:00"));

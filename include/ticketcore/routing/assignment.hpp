@@ -152,13 +152,6 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
 /// A readable account of an assignment, one line per step and rejected agent.
 std::string explain(const Assignment& assignment, const AssignmentConfig& config);
 
-/// The former form of explain(assignment, config), kept for existing callers: rejections
-/// now carry agent ids, so the agent list is no longer read.
-inline std::string explain(const Assignment& assignment, const AssignmentConfig& config,
-                           std::span<const Agent> /*agents*/) {
-  return explain(assignment, config);
-}
-
 }  // namespace ticketcore
 
 TICKETCORE_ENUM_NAMES(ticketcore::FilterKind, "team", "role", "skills", "certification", "language",

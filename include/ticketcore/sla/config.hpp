@@ -41,19 +41,11 @@ struct SlaConfig {
 
   /// Reads and validates a configuration from JSON text (docs/sla.md); errors name the JSON path.
   static SlaConfig from_json_text(std::string_view text);
-  /// A built-in configuration: "standard" (DOMAIN.md's P1-P4 table on Mon-Fri
-  /// 09:00-18:00 Asia/Shanghai with the 2026 holidays), "urgent_important_general",
-  /// "high_medium_low". Throws Error{not_found} for another name.
-  static SlaConfig preset(std::string_view name);
-  /// The JSON text of a built-in configuration (what preset() reads).
-  static std::string preset_json_text(std::string_view name);
 
   /// The policy for a ticket with these facts (see choose_policy).
   PolicyChoice choose(std::string_view priority, CustomerTier tier, RequestType request_type,
                       Channel channel) const;
 };
 
-/// The priority scheme of a built-in configuration ("standard", ...), without its calendars.
-PriorityScheme priority_preset(std::string_view name);
 
 }  // namespace ticketcore

@@ -1,15 +1,18 @@
 #pragma once
-// The preset rule set: DOMAIN.md's dispatch as data, shipped with the library, and the
-// teams every preset names.
+// The presets' routing parts as JSON text: DOMAIN.md's dispatch rules, the assignment
+// strategies and escalation levels, and the one list of teams they all name. Internal:
+// DeskConfig::preset assembles them into a desk document (docs/config.md).
 
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "ticketcore/model/agent.hpp"
+#include "ticketcore/routing/assignment.hpp"
+#include "ticketcore/routing/escalation.hpp"
 #include "ticketcore/routing/rules.hpp"
 
-namespace ticketcore {
+namespace ticketcore::detail {
 
 /// The five teams the presets name (product_specialists, technical_support, customer_relations,
 /// senior_specialists, supervisors), without people: hosts set leads and add agents.
@@ -25,4 +28,13 @@ RoutingDirectory preset_directory();
 /// The preset rule set, loaded against preset_directory().
 RuleSet preset_rule_set();
 
-}  // namespace ticketcore
+/// The preset strategies' JSON text: consultation, technical, complaint, vip_after_sales and their fallbacks.
+std::string_view preset_assignment_json();
+/// The preset strategies, validated against preset_teams().
+AssignmentConfig preset_assignment_config();
+/// The preset escalation policy's JSON text: warning -> team lead, breach -> supervisor.
+std::string_view preset_escalation_json();
+/// The preset escalation policy, validated against preset_teams().
+EscalationPolicy preset_escalation_policy();
+
+}  // namespace ticketcore::detail
