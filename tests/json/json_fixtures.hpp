@@ -13,6 +13,7 @@
 #include "ticketcore/model/customer.hpp"
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/routing/facts.hpp"
+#include "routing/assignment_fixtures.hpp"
 #include "routing/presets.hpp"
 #include "ticketcore/routing/rules.hpp"
 
@@ -102,27 +103,12 @@ inline const char* lint_rules() {
 
 /// An agent of a team with room for three tickets, speaking Chinese.
 inline Agent agent(std::string id, std::string team, Seniority seniority = Seniority::regular) {
-  Agent a;
-  a.name = "Agent " + id;
-  a.id = std::move(id);
-  a.team = std::move(team);
-  a.seniority = seniority;
+  Agent a = testing::agent(std::move(id), std::move(team), seniority);
   a.max_concurrent_tickets = 3;
-  a.languages = {"zh"};
   return a;
 }
 
-/// A team with its escalation holders.
-inline Team team(std::string id, std::string lead = "", std::string supervisor = "",
-                 std::string manager = "") {
-  Team t;
-  t.name = "Team " + id;
-  t.id = std::move(id);
-  t.lead = std::move(lead);
-  t.supervisor = std::move(supervisor);
-  t.manager = std::move(manager);
-  return t;
-}
+using testing::team;
 
 /// The preset teams with people: a desk for the preset assignment strategies.
 struct Desk {
