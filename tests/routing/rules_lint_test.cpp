@@ -12,8 +12,9 @@ json rule(const char* id, json when, json then, bool stop = false) {
   return json{{"id", id}, {"name", id}, {"when", std::move(when)}, {"then", std::move(then)}, {"stop", stop}};
 }
 
-std::vector<LintWarning> lint(json rules) {
-  return load(json{{"version", "v"}, {"rules", rules}}).warnings();
+// The rules as a list: clang reads json{x} with one element as a copy of x, so the array is built explicitly.
+std::vector<LintWarning> lint(std::initializer_list<json> rules) {
+  return load(json{{"version", "v"}, {"rules", json(std::vector<json>(rules))}}).warnings();
 }
 
 const json tag_a = json::array({json{{"add_tag", "a"}}});

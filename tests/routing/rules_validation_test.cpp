@@ -9,6 +9,9 @@ using namespace ticketcore::rules_test;
 namespace {
 
 json rule_set(json rules) { return json{{"version", "v1"}, {"rules", std::move(rules)}}; }
+// A list of rules written in braces: clang reads json{x} with one element as a copy of x,
+// so the array is built explicitly.
+json rule_set(std::initializer_list<json> rules) { return rule_set(json(std::vector<json>(rules))); }
 
 json rule(const char* id, json when, json then = json::array({json{{"add_tag", "x"}}})) {
   return json{{"id", id}, {"name", id}, {"when", std::move(when)}, {"then", std::move(then)}};
