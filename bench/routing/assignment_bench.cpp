@@ -2,6 +2,7 @@
 // teams have 7 to 50 agents, and one strategy over a single team of 7, 20 or 50.
 #include <benchmark/benchmark.h>
 
+#include <memory>
 #include <random>
 #include <string>
 #include <vector>
@@ -12,7 +13,6 @@
 
 namespace {
 
-using namespace ticketcore;
 using namespace ticketcore;
 
 BusinessCalendar shanghai_workdays() {
@@ -91,13 +91,14 @@ void BM_assign_preset(benchmark::State& state) {
                    {"senior_specialists", 7}});
   const AssignmentConfig config = detail::preset_assignment_config();
   const std::vector<Job> jobs = preset_jobs();
+  const auto agents = std::make_shared<const std::vector<Agent>>(desk.agents);
   Workload workload;
   std::size_t i = 0, queued = 0;
   for (auto _ : state) {
     const Job& job = jobs[i++ % jobs.size()];
     Assignment a =
         assign(config, job.strategy,
-               AssignmentRequest{job.ticket, job.tier, desk.agents, desk.teams, desk.calendars, desk.now},
+               AssignmentRequest{job.ticket, job.tier, agents, desk.teams, desk.calendars, desk.now},
                std::move(workload));
     queued += a.queued();
     workload = std::move(a.workload);
@@ -116,13 +117,14 @@ void assign_team(benchmark::State& state, const char* chooser) {
         {"kind": "team", "team": "support"}, {"kind": "availability"}, {"kind": "capacity"},
         {"kind": "language"}, {"kind": "tier_affinity"}]}]})");
   const std::vector<Job> jobs = preset_jobs();
+  const auto agents = std::make_shared<const std::vector<Agent>>(desk.agents);
   Workload workload;
   std::size_t i = 0;
   for (auto _ : state) {
     const Job& job = jobs[i++ % jobs.size()];
     Assignment a =
         assign(config, "s",
-               AssignmentRequest{job.ticket, job.tier, desk.agents, desk.teams, desk.calendars, desk.now},
+               AssignmentRequest{job.ticket, job.tier, agents, desk.teams, desk.calendars, desk.now},
                std::move(workload));
     workload = std::move(a.workload);
     benchmark::DoNotOptimize(a.agent.data());

@@ -69,6 +69,8 @@ class DeskConfig {
   const std::vector<Team>& teams() const;
   /// The agents, supervisors and admins.
   const std::vector<Agent>& agents() const;
+  /// The same agents, sharing this configuration's ownership (what AssignmentRequest takes).
+  std::shared_ptr<const std::vector<Agent>> shared_agents() const;
   /// The team with this id, or nullptr.
   const Team* find_team(std::string_view id) const;
   /// The agent with this id, or nullptr.

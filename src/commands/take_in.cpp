@@ -102,7 +102,7 @@ TakeInResult take_in(const CommandContext& c, const Ticket& request, const Intak
     ++r.workload.open_tickets[agent->id];
   } else if (!d.assign_by.empty()) {
     r.assignment = assign(config.assignment(), d.assign_by,
-                          {t, customer.tier, config.agents(), config.teams(), config.calendars(), c.now}, snap.workload);
+                          {t, customer.tier, config.shared_agents(), config.teams(), config.calendars(), c.now}, snap.workload);
     t.assignee = r.assignment.agent;
     t.team = r.assignment.team;
     r.workload = r.assignment.workload;

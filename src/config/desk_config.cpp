@@ -33,6 +33,9 @@ const RuleSet& DeskConfig::rules() const { return impl_->rules; }
 const AssignmentConfig& DeskConfig::assignment() const { return impl_->assignment; }
 const std::vector<Team>& DeskConfig::teams() const { return impl_->teams; }
 const std::vector<Agent>& DeskConfig::agents() const { return impl_->agents; }
+std::shared_ptr<const std::vector<Agent>> DeskConfig::shared_agents() const {
+  return {impl_, &impl_->agents};  // aliasing: no copy, the configuration stays alive
+}
 const NumberFormat& DeskConfig::ticket_numbers() const { return impl_->ticket_numbers; }
 const NumberFormat& DeskConfig::customer_numbers() const { return impl_->customer_numbers; }
 const Retention& DeskConfig::retention() const { return impl_->retention; }

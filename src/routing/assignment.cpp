@@ -2,8 +2,7 @@
 #include "ticketcore/routing/assignment.hpp"
 
 #include <algorithm>
-#include <cstring>
-#include <memory>
+#include <span>
 #include <optional>
 #include <variant>
 
@@ -32,50 +31,27 @@ std::optional<std::string_view> ticket_value(const Ticket& ticket, const Assignm
 }
 
 // One assignment's view of the request, with per-call caches: each agent's load is
-// looked up once, each calendar (by the agent's own id, or by team) asked once, and
-// each rejected agent's id copied once into one buffer, which the Assignment keeps.
+// looked up once, each calendar (by the agent's own id, or by team) asked once.
 class Run {
  public:
-  Run(const AssignmentRequest& request, const Workload& workload)
-      : req_(request), workload_(workload), agents_(request.agents.size()) {
-    // Room for every id in one allocation that never moves, so the views stay valid
-    // (at least one byte, so that even an empty id has an address).
-    std::size_t bytes = 1;
-    for (const Agent& a : request.agents) bytes += a.id.size();
-    ids_ = std::make_shared_for_overwrite<char[]>(bytes);
-  }
+  Run(const AssignmentRequest& request, std::span<const Agent> agents, const Workload& workload)
+      : req_(request), agents_(agents), workload_(workload), loads_(agents.size(), -1) {}
 
   std::int64_t open_tickets(std::uint32_t i) {
-    std::int64_t& load = agents_[i].load;
+    std::int64_t& load = loads_[i];
     if (load < 0) {
-      auto it = workload_.open_tickets.find(req_.agents[i].id);
+      auto it = workload_.open_tickets.find(agents_[i].id);
       load = it == workload_.open_tickets.end() ? 0 : std::max<std::int64_t>(it->second, 0);
     }
     return load;
   }
 
-  // Agent i's id, as a view into the buffer the Assignment keeps.
-  std::string_view id(std::uint32_t i) {
-    const std::string& id = req_.agents[i].id;
-    const char*& copy = agents_[i].id;
-    if (!copy) {
-      copy = ids_.get() + ids_used_;
-      std::memcpy(ids_.get() + ids_used_, id.data(), id.size());
-      ids_used_ += id.size();
-    }
-    return {copy, id.size()};
-  }
-
-  // Hands over the buffer the rejections' ids point into.
-  std::shared_ptr<const void> take_ids() { return std::move(ids_); }
-
   // The first reason a filter sets agent i aside, or nullopt when it passes.
-  std::optional<RejectReason> check(const AssignmentFilter& f, std::string_view team,
-                                    const std::optional<std::string_view>& value, std::uint32_t i) {
-    const Agent& agent = req_.agents[i];
+  std::optional<RejectReason> check(const AssignmentFilter& f, const std::optional<std::string_view>& value,
+                                    std::uint32_t i) {
+    const Agent& agent = agents_[i];
     switch (f.kind) {
-      case FilterKind::team:
-        if (agent.team != team) return RejectReason::other_team;
+      case FilterKind::team:  // the pool: agents of other teams were never candidates
         break;
       case FilterKind::role:
         if (std::find(f.roles.begin(), f.roles.end(), agent.role) == f.roles.end()) return RejectReason::role;
@@ -149,16 +125,10 @@ class Run {
     std::optional<RejectReason> answer;  // nullopt: open now
   };
 
-  struct PerAgent {
-    std::int64_t load = -1;    // -1: not looked up yet
-    const char* id = nullptr;  // where the id was copied to; null: not yet
-  };
-
   const AssignmentRequest& req_;
+  std::span<const Agent> agents_;
   const Workload& workload_;
-  std::vector<PerAgent> agents_;  // by index into req_.agents
-  std::shared_ptr<char[]> ids_;   // the copied ids, back to back
-  std::size_t ids_used_ = 0;
+  std::vector<std::int64_t> loads_;  // by index into agents_; -1: not looked up yet
   std::vector<CalendarAnswer> calendar_answers_;
 };
 
@@ -181,10 +151,11 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
   if (!strategy)
     throw Error(ErrorCode::not_found, "", "unknown assignment strategy \"" + std::string(strategy_id) + "\"");
 
-  const auto& agents = request.agents;
   Assignment out;
+  out.agents = request.agents;
+  const std::span<const Agent> agents = out.agents ? std::span<const Agent>(*out.agents) : std::span<const Agent>();
   out.rejections.reserve(agents.size());
-  Run run(request, workload);
+  Run run(request, agents, workload);
   std::optional<std::string_view> queue_team;
   std::vector<std::uint32_t> candidates;
   std::vector<std::optional<std::string_view>> values;
@@ -203,12 +174,15 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
       if (filters[k].kind == FilterKind::certification || filters[k].kind == FilterKind::language)
         values[k] = ticket_value(request.ticket, filters[k]);
 
+    // A team filter draws the pool: agents of other teams are not candidates, and
+    // listing them as rejected would bury the team's own reasons.
     candidates.clear();
     for (std::uint32_t i = 0; i < agents.size(); ++i) {
+      if (has_team_filter && agents[i].team != team) continue;
       bool kept = true;
       for (std::size_t k = 0; k < filters.size() && kept; ++k)
-        if (auto reason = run.check(filters[k], team, values[k], i)) {
-          out.rejections.push_back({run.id(i), step_index, static_cast<std::uint16_t>(k), *reason});
+        if (auto reason = run.check(filters[k], values[k], i)) {
+          out.rejections.push_back({agents[i].id, step_index, static_cast<std::uint16_t>(k), *reason});
           kept = false;
         }
       if (kept) candidates.push_back(i);
@@ -223,7 +197,7 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
         const std::int64_t load = run.open_tickets(i);
         if (load >= a.max_concurrent_tickets) {
           out.rejections.push_back(
-              {run.id(i), step_index, static_cast<std::uint16_t>(filters.size()), RejectReason::at_capacity});
+              {agents[i].id, step_index, static_cast<std::uint16_t>(filters.size()), RejectReason::at_capacity});
           continue;
         }
         if (!chosen || load < best_load || (load == best_load && a.id < agents[*chosen].id)) {
@@ -257,7 +231,6 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
       else
         workload.last_assigned.emplace(team, a.id);
       out.workload = std::move(workload);
-      out.agent_ids = run.take_ids();
       return out;
     }
     strategy = strategy->fallback.empty() ? nullptr : config.find(strategy->fallback);
@@ -266,7 +239,6 @@ Assignment assign(const AssignmentConfig& config, std::string_view strategy_id,
   out.team = queue_team ? std::string(*queue_team) : request.ticket.team;
   out.decided_by = out.steps.size();
   out.workload = std::move(workload);
-  out.agent_ids = run.take_ids();
   return out;
 }
 

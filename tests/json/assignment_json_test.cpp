@@ -16,7 +16,7 @@ Assignment run(const Desk& desk, std::string_view strategy, const Ticket& ticket
   static const AssignmentConfig config = detail::preset_assignment_config();
   const CalendarRegistry calendars;  // no calendars: nobody is limited by hours here
   return assign(config, strategy,
-                AssignmentRequest{ticket, CustomerTier::normal, desk.agents, desk.teams, calendars,
+                AssignmentRequest{ticket, CustomerTier::normal, std::make_shared<const std::vector<Agent>>(desk.agents), desk.teams, calendars,
                                   at("2026-05-06T02:00:00Z")},
                 std::move(workload));
 }

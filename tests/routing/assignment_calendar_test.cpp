@@ -40,7 +40,7 @@ TEST_CASE("availability: closed on the agent's own calendar, else the team's, el
   const Ticket t = ticket(RequestType::other);
   auto run = [&](const char* when) {
     return assign(config, "avail",
-                  AssignmentRequest{t, CustomerTier::normal, agents, teams, calendars, *parse_instant(when)},
+                  AssignmentRequest{t, CustomerTier::normal, std::make_shared<const std::vector<Agent>>(agents), teams, calendars, *parse_instant(when)},
                   {});
   };
 

@@ -47,7 +47,7 @@ struct Desk {
   Assignment run(std::string_view strategy, const Ticket& t, const Workload& w = {},
                  CustomerTier tier = CustomerTier::normal) const {
     return assign(config, strategy,
-                  AssignmentRequest{t, tier, agents, teams, calendars, testing::weekday_morning()}, w);
+                  AssignmentRequest{t, tier, std::make_shared<const std::vector<Agent>>(agents), teams, calendars, testing::weekday_morning()}, w);
   }
 };
 

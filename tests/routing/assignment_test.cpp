@@ -40,7 +40,7 @@ struct Desk {
 
   Assignment run(const AssignmentConfig& config, std::string_view strategy, const Ticket& t, Workload w = {},
                  CustomerTier tier = CustomerTier::normal, Instant now = testing::weekday_morning()) const {
-    return assign(config, strategy, AssignmentRequest{t, tier, agents, teams, calendars, now}, std::move(w));
+    return assign(config, strategy, AssignmentRequest{t, tier, std::make_shared<const std::vector<Agent>>(agents), teams, calendars, now}, std::move(w));
   }
 };
 
@@ -348,6 +348,20 @@ TEST_CASE("an unknown strategy id is a not_found error") {
   }
 }
 
+TEST_CASE("a team filter draws the pool wherever it stands: other teams' agents are not listed") {
+  const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
+    {"id": "late_team", "filters": [{"kind": "availability"}, {"kind": "team", "team": "t"}]}]})");
+  Desk desk;
+  desk.agents = {agent("a", "t"), agent("b", "u"), agent("c", "t")};
+  desk.agents[0].away = true;
+  desk.agents[1].away = true;
+  const Assignment a = desk.run(config, "late_team", ticket(RequestType::other));
+  CHECK(a.agent == "c");
+  REQUIRE(a.rejections.size() == 1);
+  CHECK(a.rejections[0].agent == "a");
+  CHECK(a.rejections[0].reason == RejectReason::away);
+}
+
 TEST_CASE("explain names each step, each rejected agent, the filter and the reason") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "first", "filters": [{"kind": "team", "team": "t"}, {"kind": "availability"}], "fallback": "second"},
@@ -360,7 +374,7 @@ TEST_CASE("explain names each step, each rejected agent, the filter and the reas
   const std::string text = explain(a, config);
   CHECK_THAT(text, Catch::Contains("step 1 \"first\" (least_loaded): nobody fits"));
   CHECK_THAT(text, Catch::Contains("  a: filter 2 (availability): away"));
-  CHECK_THAT(text, Catch::Contains("  b: filter 1 (team): other_team"));
+  CHECK_THAT(text, !Catch::Contains("  b:"));  // another team's agent was never a candidate
   CHECK_THAT(text, Catch::Contains("  a: filter 2 (seniority): seniority"));
   CHECK_THAT(text, Catch::Contains("left in the queue of team \"t\""));
 }

@@ -24,7 +24,7 @@ namespace ticketcore {
 
 /// What one filter of a strategy checks about an agent.
 enum class FilterKind : std::uint8_t {
-  team,           ///< the agent is in the team
+  team,           ///< the agent is in the team (the pool: other teams' agents are not listed as rejected)
   role,           ///< the agent has one of the roles
   skills,         ///< the agent has every listed skill
   certification,  ///< the agent holds the certification the ticket names (its product)
@@ -93,7 +93,8 @@ struct Workload {
 struct AssignmentRequest {
   const Ticket& ticket;               ///< the ticket to assign
   CustomerTier tier;                  ///< its customer's tier (for tier affinity)
-  std::span<const Agent> agents;      ///< every agent of the desk
+  /// Every agent of the desk, shared so that the Assignment's rejections name them without copies.
+  std::shared_ptr<const std::vector<Agent>> agents;
   std::span<const Team> teams;        ///< every team (for team calendars)
   const CalendarRegistry& calendars;  ///< working calendars by id; default_id when agent and team name none
   Instant now;                        ///< when the assignment happens
@@ -101,7 +102,6 @@ struct AssignmentRequest {
 
 /// Why a filter (or the least-loaded chooser) set an agent aside.
 enum class RejectReason : std::uint8_t {
-  other_team,        ///< not in the strategy's team
   role,              ///< not one of the roles
   missing_skill,     ///< lacks a required skill
   not_certified,     ///< lacks the certification the ticket needs
@@ -116,11 +116,10 @@ enum class RejectReason : std::uint8_t {
   at_capacity,       ///< open tickets >= max_concurrent_tickets
 };
 
-/// One agent set aside by one filter of one step of the chain. The agent is named by id:
-/// a view into one buffer its Assignment keeps alive (agent_ids, as a Decision keeps its
-/// rule set), valid while that Assignment or a copy of it lives. A std::string per
-/// rejection would cost more than the rest of the assignment (most of a desk's agents
-/// are set aside at every step).
+/// One agent set aside by one filter of one step of the chain. The agent's id is a view
+/// into the agents its Assignment shares (as a Decision keeps its rule set), valid while
+/// that Assignment or a copy of it lives: a std::string per rejection would cost more
+/// than the rest of the assignment.
 struct Rejection {
   std::string_view agent;  ///< the agent's id
   std::uint16_t step;      ///< index into Assignment::steps
@@ -132,13 +131,13 @@ struct Rejection {
 
 /// The outcome: the agent (or the queue), which step decided, why the others were set aside.
 struct Assignment {
-  std::string agent;                      ///< the chosen agent id; empty: left in the queue of `team`
-  std::string team;                       ///< the team the ticket belongs to afterwards
-  std::vector<std::string> steps;         ///< the strategy ids tried, in order
-  std::size_t decided_by = 0;             ///< index into steps of the deciding strategy; steps.size(): queue
-  std::vector<Rejection> rejections;      ///< every agent set aside, step by step
-  Workload workload;                      ///< the state after this assignment
-  std::shared_ptr<const void> agent_ids;  ///< keeps the rejections' agent ids valid
+  std::string agent;                  ///< the chosen agent id; empty: left in the queue of `team`
+  std::string team;                   ///< the team the ticket belongs to afterwards
+  std::vector<std::string> steps;     ///< the strategy ids tried, in order
+  std::size_t decided_by = 0;         ///< index into steps of the deciding strategy; steps.size(): queue
+  std::vector<Rejection> rejections;  ///< every agent set aside, step by step
+  Workload workload;                  ///< the state after this assignment
+  std::shared_ptr<const std::vector<Agent>> agents;  ///< the request's agents, which the rejections name
 
   /// Whether nobody fitted and the ticket waits in the team queue.
   bool queued() const { return agent.empty(); }
@@ -157,6 +156,6 @@ std::string explain(const Assignment& assignment, const AssignmentConfig& config
 TICKETCORE_ENUM_NAMES(ticketcore::FilterKind, "team", "role", "skills", "certification", "language",
                       "seniority", "tier_affinity", "availability", "capacity");
 TICKETCORE_ENUM_NAMES(ticketcore::ChooserKind, "round_robin", "least_loaded");
-TICKETCORE_ENUM_NAMES(ticketcore::RejectReason, "other_team", "role", "missing_skill", "not_certified",
+TICKETCORE_ENUM_NAMES(ticketcore::RejectReason, "role", "missing_skill", "not_certified",
                       "no_requirement", "language", "seniority", "below_tier", "inactive", "away",
                       "off_calendar", "unknown_calendar", "at_capacity");
