@@ -39,3 +39,44 @@ std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig&
 }
 
 }  // namespace ticketcore
+
+namespace ticketcore {
+
+namespace {
+
+// A target whose clock still counts or whose deadline is still owed (overdue, not met).
+bool still_owed(const TargetStatus& t) {
+  switch (t.state) {
+    case TimerState::running:
+    case TimerState::paused:
+    case TimerState::warning: return true;
+    case TimerState::breached: return !t.met_at;
+    case TimerState::met:
+    case TimerState::stopped: return false;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<Instant> next_action_at(const SlaSubject& subject, const SlaConfig& config, Instant now) {
+  // Actions due at `now` itself count: a change at `now` may make one due at once.
+  const Instant horizon = now + kScheduleHorizon;
+  const auto replay = detail::replay(subject, config, horizon, now - std::chrono::seconds(1));
+  std::optional<Instant> next;
+  for (const DueAction& a : replay.actions)
+    if (!next || a.due_at < *next) next = a.due_at;
+  if (next) return next;
+  const auto at_now = detail::replay(subject, config, now, std::nullopt).status;
+  if (std::any_of(at_now.targets.begin(), at_now.targets.end(), still_owed)) return horizon;
+  return std::nullopt;
+}
+
+std::optional<Instant> earliest_due(const SlaStatus& status) {
+  std::optional<Instant> earliest;
+  for (const TargetStatus& t : status.targets)
+    if (still_owed(t) && (!earliest || t.due_at < *earliest)) earliest = t.due_at;
+  return earliest;
+}
+
+}  // namespace ticketcore

@@ -52,6 +52,19 @@ std::vector<DueAction> due(std::span<const SlaSubject> tickets, const SlaConfig&
 /// Every action of one ticket that became due at or before `now`, in order (for replay and audit).
 std::vector<DueAction> due_actions_until(const SlaSubject& subject, const SlaConfig& config, Instant now);
 
+/// How far next_action_at looks ahead: past it, the ticket is looked at again anyway.
+inline constexpr std::chrono::seconds kScheduleHorizon = std::chrono::hours(24 * 31);
+
+/// The first instant after `now` at which an action of this ticket falls due if nothing
+/// else happens to it: what a store indexes so that a sweep reads only due tickets. A
+/// ticket whose SLA is still running but owes nothing within kScheduleHorizon gets
+/// now + kScheduleHorizon (look again then); nullopt when its clocks have all stopped.
+std::optional<Instant> next_action_at(const SlaSubject& subject, const SlaConfig& config, Instant now);
+
+/// The earliest due instant among the targets still counting (running, warning or
+/// paused) at `now`: what queues sort by; nullopt when none is.
+std::optional<Instant> earliest_due(const SlaStatus& status);
+
 }  // namespace ticketcore
 
 TICKETCORE_ENUM_NAMES(ticketcore::DueActionKind, "sla_warning", "sla_breach", "progress_update_owed",
