@@ -1,21 +1,22 @@
-// The demo: a CRM embeds ticketcore. An enterprise customer phones at 17:00 on a
-// Friday in Shanghai; the desk takes the request in (numbered, prioritized, routed,
-// assigned, SLA started); nobody touches it before closing, so the sweep escalates
-// it to the technical lead; on Monday the engineer answers and fixes it, the customer
-// rates and closes it. A complaint by e-mail goes through remedy approval.
-// The desk runs on DeskConfig's standard preset and the pure commands; the CRM keeps
-// the tickets in memory (storage comes with the Desk) and prints every result in
-// its JSON form (docs/json.md).
+// The demo: a CRM embeds ticketcore on an SQLite file. It opens a desk on the standard
+// preset with its own people, registers customers, takes in requests from the phone
+// hotline, e-mail, the web portal, WeChat and the app, and moves them through a week
+// of work: engineers answer and fix, a complaint's remedy waits for the supervisor,
+// and the CRM's scheduler sweeps every hour, acting on escalations and auto-closes.
+// It ends with the queues and the week's due actions.
+//
+//   ticketcore_demo [FILE]   (default: ticketcore-demo.db in the current folder; recreated)
 #include <cstdio>
+#include <filesystem>
+#include <functional>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "ticketcore/json.hpp"
-#include "ticketcore/model/json.hpp"
+#include "ticketcore/store/sqlite_store.hpp"
 #include "ticketcore/ticketcore.hpp"
 
 using namespace ticketcore;
@@ -54,7 +55,8 @@ DeskConfig desk_with_people() {
     agents.push_back(std::move(a));
   };
   agent("p-01", "Zhao Min", "product_specialists", Role::agent, Seniority::regular, {});
-  agent("t-lead", "Wang Qiang", "technical_support", Role::agent, Seniority::expert, {"erp"});
+  agent("p-02", "Gao Yan", "product_specialists", Role::agent, Seniority::regular, {});
+  agent("t-lead", "Wang Qiang", "technical_support", Role::agent, Seniority::expert, {"erp", "crm"});
   agent("t-01", "Liu Yang", "technical_support", Role::agent, Seniority::regular, {"erp"});
   agent("t-02", "Chen Jie", "technical_support", Role::agent, Seniority::regular, {"crm"});
   agent("c-lead", "Sun Li", "customer_relations", Role::agent, Seniority::senior, {});
@@ -66,149 +68,192 @@ DeskConfig desk_with_people() {
   return DeskConfig::preset("standard").with_people(teams, agents);
 }
 
-// What the CRM stores: customers, tickets with their histories, the workload, the
-// serials it handed out and the due-action keys it recorded.
-struct Crm {
-  DeskConfig desk = desk_with_people();
-  std::map<std::string, Customer> customers;
-  std::map<std::string, Ticket> tickets;
-  std::map<std::string, std::vector<Event>> histories;
-  Workload workload;
-  std::int64_t next_serial = 1;
-  std::set<std::string, std::less<>> handed_out;
+Ticket request(const Customer& c, Channel channel, RequestType type, const char* subject, Urgency urgency) {
+  Ticket t;
+  t.customer_id = c.id;
+  t.channel = channel;
+  t.request_type = type;
+  t.subject = subject;
+  t.urgency = urgency;
+  return t;
+}
 
-  Ticket take(const Actor& who, Instant now, const Ticket& request) {
-    const Customer& customer = customers.at(request.customer_id);
-    TakeInResult r = take_in({desk, who, now}, request, {customer, next_serial++, workload, {}});
-    show(("== " + format_instant(now) + ": taken in").c_str(), to_json_text(r));
-    workload = r.workload;
-    histories[r.ticket.id] = r.events;
-    return tickets[r.ticket.id] = r.ticket;
-  }
-
-  // Runs one command on a stored ticket and keeps the result, as the Desk will in one transaction.
-  template <class Command>
-  void run(const char* what, const Actor& who, Instant now, const std::string& id, Command command) {
-    Change c = command(CommandContext{desk, who, now}, TicketState{tickets.at(id), histories.at(id)});
-    std::printf("%s  %-10s %s: %s -> %s\n", format_instant(now).c_str(), who.event_actor().c_str(), what,
-                std::string(to_string(tickets.at(id).status)).c_str(),
-                std::string(to_string(c.ticket.status)).c_str());
-    for (const HostAction& a : c.actions) show("   host action:", to_json_text(a));
-    tickets[id] = std::move(c.ticket);
-    auto& h = histories[id];
-    h.insert(h.end(), c.events.begin(), c.events.end());
-  }
-
-  // The CRM's scheduler: what fell due since the last sweep, each action once.
-  void sweep(Instant last, Instant now) {
-    std::vector<SlaSubject> subjects;
-    for (const auto& [id, t] : tickets) subjects.push_back({t, histories.at(id), customers.at(t.customer_id).tier});
-    const std::vector<DueAction> actions = due(subjects, desk.sla(), last, now, handed_out);
-    if (actions.empty()) return;
-    show(("== sweep at " + format_instant(now)).c_str(), to_json_text(actions));
-    for (const DueAction& a : actions) {
-      handed_out.insert(a.key);
-      if (a.kind == DueActionKind::escalation)
-        run("escalated", Actor::system(), now, a.ticket_id, [&](auto c, auto s) {
-          return escalate(c, s, *a.escalation_level, "no progress since assignment (" + a.rule + ")");
-        });
-    }
-  }
-};
+// One line per ticket of a page: number, status, priority, team, assignee, subject.
+void print_page(const char* title, const TicketPage& page) {
+  std::printf("%s (%zu)\n", title, page.tickets.size());
+  for (const Ticket& t : page.tickets)
+    std::printf("  %-11s %-17s %-3s %-20s %-7s %s\n", t.id.c_str(), std::string(to_string(t.status)).c_str(),
+                t.priority.c_str(), t.team.c_str(), t.assignee.empty() ? "-" : t.assignee.c_str(),
+                t.subject.c_str());
+}
 
 }  // namespace
 
-int main() {
-  Crm crm;
-  const Actor receiver{ActorKind::agent, "p-01"}, engineer{ActorKind::agent, "t-01"};
-  const Actor supervisor{ActorKind::supervisor, "s-02"};
-  const BusinessCalendar& shanghai = crm.desk.calendars().get("cn-standard");
+int main(int argc, char** argv) {
+  const std::filesystem::path file = argc > 1 ? argv[1] : "ticketcore-demo.db";
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(file.string() + suffix);
 
-  // 17:00 on Friday 2026-03-06 in Shanghai: the hotline takes a call.
-  const Instant call = at("2026-03-06T09:00:00Z");
-  Customer customer;
-  customer.id = crm.desk.customer_numbers().format(shanghai.local_date(call), 1);
-  customer.kind = CustomerKind::enterprise;
-  customer.name = "Hangzhou Lianhe Manufacturing Co., Ltd.";
-  customer.company = customer.name;
-  customer.department = "IT";
-  customer.phones = {"13812345678"};
-  customer.created_at = customer.updated_at = call;
-  crm.customers[customer.id] = customer;
+  // Monday 2 March 2026, 08:30 in Shanghai.
+  auto clock = std::make_shared<ManualClock>(at("2026-03-02T00:30:00Z"));
+  std::shared_ptr<Store> store = SqliteStore::open(file.string());
+  auto desk = Desk::open(store, desk_with_people(), clock);
+  std::printf("desk \"%s\" on %s\n", desk->config().version().c_str(), file.string().c_str());
 
-  Ticket request;
-  request.customer_id = customer.id;
-  request.channel = Channel::phone;
-  request.request_type = RequestType::technical_support;
-  request.subtype = "software_fault";
-  request.subject = "ERP order module down since this afternoon";
-  request.description = "Orders cannot be saved since 14:00; a restart did not help.";
-  request.urgency = Urgency::high;
-  request.impact.users_affected = 40;
-  request.attributes["product"] = std::string("erp");
-  const std::string erp = crm.take(receiver, call, request).id;
+  const Actor receiver{ActorKind::agent, "p-01"}, supervisor{ActorKind::supervisor, "s-02"};
+  Customer lianhe;
+  lianhe.kind = CustomerKind::enterprise;
+  lianhe.name = "Hangzhou Lianhe Manufacturing Co., Ltd.";
+  lianhe.company = lianhe.name;
+  lianhe.department = "IT";
+  lianhe.phones = {"13812345678"};
+  lianhe.tier = CustomerTier::vip;
+  lianhe = desk->register_customer(receiver, lianhe);
+  Customer li;
+  li.name = "Li Na";
+  li.phones = {"13987654321"};
+  li.emails = {"li.na@example.cn"};
+  li = desk->register_customer(receiver, li);
+  Customer port;
+  port.kind = CustomerKind::partner;
+  port.name = "Ningbo Port Logistics";
+  port.emails = {"service@nbport.example"};
+  port = desk->register_customer(receiver, port);
+  std::printf("customers: %s %s %s\n\n", lianhe.id.c_str(), li.id.c_str(), port.id.c_str());
 
-  // Monday: the complaint arrives by e-mail; the engineer answers the fault.
-  Ticket complaint;
-  complaint.customer_id = customer.id;
-  complaint.channel = Channel::email;
-  complaint.request_type = RequestType::complaint;
-  complaint.subject = "Third late delivery this quarter";
-  complaint.urgency = Urgency::medium;
-  const Instant monday = at("2026-03-09T01:00:00Z");
-  Instant last = call;
-  for (Instant now = call + std::chrono::hours{1}; now <= monday; now += std::chrono::hours{1}) {
-    crm.sweep(last, now);
-    last = now;
-  }
-  const std::string late = crm.take(Actor::customer(customer.id), monday, complaint).id;
+  // The week's script: at each instant, what the desk's people and customers do.
+  std::map<std::string, std::string> ids;  // the script's names for the tickets
+  std::vector<DueAction> week;
+  std::multimap<Instant, std::function<void()>> script;
+  auto take = [&](const char* name, const Actor& who, Ticket t) {
+    const TakeInResult r = desk->take_in(who, t);
+    ids[name] = r.ticket.id;
+    std::printf("%s taken in: %s %-7s %-3s -> %-20s %-7s \"%s\"\n", format_instant(clock->now()).c_str(),
+                r.ticket.id.c_str(), std::string(to_string(r.ticket.channel)).c_str(), r.ticket.priority.c_str(),
+                r.ticket.team.c_str(), r.ticket.assignee.empty() ? "(queue)" : r.ticket.assignee.c_str(),
+                r.ticket.subject.c_str());
+    if (std::string(name) == "erp") show("  the result of the first take-in:", to_json_text(r));
+  };
+  auto act = [&](const char* what, const char* name, const std::function<Change(const TicketRef&)>& change) {
+    const Change c = change(TicketRef{ids.at(name), 0});
+    std::printf("%s %s %s: now %s\n", format_instant(clock->now()).c_str(), ids.at(name).c_str(), what,
+                std::string(to_string(c.ticket.status)).c_str());
+  };
+  auto holder = [&](const char* name) { return Actor{ActorKind::agent, desk->show(receiver, ids.at(name)).ticket.assignee}; };
 
-  std::printf("\n== Monday: the engineer answers, asks for a log, and fixes it\n");
-  crm.run("start", engineer, at("2026-03-09T01:20:00Z"), erp,
-          [](auto c, auto s) { return change_status(c, s, Status::in_progress); });
-  crm.run("comment", engineer, at("2026-03-09T01:30:00Z"), erp,
-          [](auto c, auto s) { return comment(c, s, "We are on it; please send the server log."); });
-  crm.run("wait", engineer, at("2026-03-09T01:31:00Z"), erp,
-          [](auto c, auto s) { return change_status(c, s, Status::pending_customer, "waiting for the log"); });
-  crm.run("reply", Actor::customer(customer.id), at("2026-03-09T05:00:00Z"), erp,
-          [](auto c, auto s) { return comment(c, s, "Log attached."); });
-  const Ticket& fault = crm.tickets.at(erp);
-  show("   SLA at Monday 13:00:", to_json_text(sla_status({fault, crm.histories.at(erp), customer.tier},
-                                                           crm.desk.sla(), at("2026-03-09T05:00:00Z"))));
-  crm.run("resolve", engineer, at("2026-03-09T07:00:00Z"), erp,
-          [](auto c, auto s) { return resolve(c, s, "Rebuilt the order index."); });
-
-  std::printf("\n== the complaint: a remedy needs the supervisor's approval\n");
-  const Actor handler{ActorKind::agent, crm.tickets.at(late).assignee};
-  crm.run("start", handler, at("2026-03-09T02:00:00Z"), late,
-          [](auto c, auto s) { return change_status(c, s, Status::in_progress); });
-  crm.run("remedy", handler, at("2026-03-09T02:10:00Z"), late, [](auto c, auto s) {
-    return request_remedy_approval(c, s, "200 CNY voucher and priority shipping", EscalationLevel::supervisor);
+  script.emplace(at("2026-03-02T01:00:00Z"), [&] {
+    Ticket erp = request(lianhe, Channel::phone, RequestType::technical_support,
+                         "ERP order module down since this morning", Urgency::high);
+    erp.subtype = "software_fault";
+    erp.description = "订单无法保存，重启后仍然报错 (orders cannot be saved; a restart did not help).";
+    erp.impact.users_affected = 40;
+    erp.attributes["product"] = std::string("erp");
+    take("erp", receiver, erp);
   });
-  try {
-    crm.run("approve", handler, at("2026-03-09T02:15:00Z"), late, [](auto c, auto s) { return approve_remedy(c, s); });
-  } catch (const Error& e) {
-    std::printf("  refused (%s): %s\n", std::string(to_string(e.code())).c_str(), e.what());
-  }
-  crm.run("approve", supervisor, at("2026-03-09T03:00:00Z"), late,
-          [](auto c, auto s) { return approve_remedy(c, s, "offer it today"); });
+  script.emplace(at("2026-03-02T02:10:00Z"), [&] {
+    take("invoice", Actor::customer(li.id),
+         request(li, Channel::email, RequestType::consultation, "发票抬头怎么修改 (how to change the invoice title)",
+                 Urgency::low));
+  });
+  script.emplace(at("2026-03-02T03:00:00Z"), [&] {
+    Ticket crm = request(port, Channel::portal, RequestType::technical_support, "CRM export to Excel fails",
+                         Urgency::medium);
+    crm.attributes["product"] = std::string("crm");
+    take("crm", receiver, crm);
+  });
+  script.emplace(at("2026-03-02T06:00:00Z"), [&] {
+    take("late", Actor::customer(port.id),
+         request(port, Channel::wechat, RequestType::complaint, "Third late delivery this quarter", Urgency::medium));
+  });
+  script.emplace(at("2026-03-03T01:30:00Z"), [&] {
+    take("printer", receiver,
+         request(li, Channel::app, RequestType::consultation, "打印机无法连接网络 (printer will not join Wi-Fi)",
+                 Urgency::medium));
+  });
+  // The engineers' work.
+  script.emplace(at("2026-03-02T01:10:00Z"), [&] {
+    act("started", "erp", [&](const TicketRef& t) { return desk->change_status(holder("erp"), t, Status::in_progress); });
+    act("answered", "erp", [&](const TicketRef& t) {
+      return desk->comment(holder("erp"), t, "We are on it; please send the server log.");
+    });
+    act("waiting", "erp", [&](const TicketRef& t) {
+      return desk->change_status(holder("erp"), t, Status::pending_customer, "waiting for the log");
+    });
+  });
+  script.emplace(at("2026-03-02T05:00:00Z"), [&] {
+    act("customer replied", "erp",
+        [&](const TicketRef& t) { return desk->comment(Actor::customer(lianhe.id), t, "Log attached."); });
+  });
+  script.emplace(at("2026-03-02T08:00:00Z"), [&] {
+    act("resolved", "erp",
+        [&](const TicketRef& t) { return desk->resolve(holder("erp"), t, "Rebuilt the order index."); });
+  });
+  script.emplace(at("2026-03-02T07:00:00Z"), [&] {
+    const Actor handler = holder("late");
+    act("started", "late", [&](const TicketRef& t) { return desk->change_status(handler, t, Status::in_progress); });
+    act("remedy asked", "late", [&](const TicketRef& t) {
+      return desk->request_remedy_approval(handler, t, "200 CNY voucher and priority shipping",
+                                           EscalationLevel::supervisor);
+    });
+  });
+  script.emplace(at("2026-03-02T08:30:00Z"), [&] {
+    act("remedy approved", "late",
+        [&](const TicketRef& t) { return desk->approve_remedy(supervisor, t, "offer it today"); });
+    act("answered", "late", [&](const TicketRef& t) {
+      return desk->comment(holder("late"), t, "We apologise: a 200 CNY voucher and priority shipping are yours.");
+    });
+  });
+  script.emplace(at("2026-03-03T02:00:00Z"), [&] {
+    act("rated", "erp", [&](const TicketRef& t) {
+      return desk->rate(Actor::customer(lianhe.id), t, Satisfaction{5, 5, 4, "Fixed the same day."});
+    });
+    act("closed", "erp", [&](const TicketRef& t) { return desk->close(Actor::customer(lianhe.id), t); });
+  });
+  script.emplace(at("2026-03-03T03:00:00Z"), [&] {
+    act("started", "invoice",
+        [&](const TicketRef& t) { return desk->change_status(holder("invoice"), t, Status::in_progress); });
+    act("answered", "invoice", [&](const TicketRef& t) {
+      return desk->comment(holder("invoice"), t, "在账户设置里修改发票抬头 (change it under account settings).");
+    });
+    act("resolved", "invoice", [&](const TicketRef& t) { return desk->resolve(holder("invoice"), t, "Explained."); });
+  });
 
-  // Hourly sweeps to Tuesday evening: the survey falls due after the resolution.
-  for (Instant now = last + std::chrono::hours{1}; now <= at("2026-03-10T12:00:00Z"); now += std::chrono::hours{1}) {
-    crm.sweep(last, now);
-    last = now;
+  // The week, hour by hour: what the script says, then the CRM's scheduler sweeps.
+  const Actor scheduler = Actor::system();
+  for (Instant now = clock->now(); now <= at("2026-03-09T00:30:00Z"); now += std::chrono::minutes(10)) {
+    clock->set(now);
+    for (auto [it, end] = script.equal_range(now); it != end; ++it) it->second();
+    if (now.time_since_epoch().count() % 3600 != 1800) continue;
+    const Sweep sweep = desk->due(scheduler);
+    for (const DueAction& a : sweep.actions) {
+      week.push_back(a);
+      std::printf("%s due: %-11s %s\n", format_instant(now).c_str(), a.ticket_id.c_str(), a.key.c_str());
+      // The CRM acts on what it owes: escalations and auto-closes go through the desk.
+      if (a.kind == DueActionKind::escalation && a.escalation_level) {
+        const Change c = desk->escalate(scheduler, {a.ticket_id, 0}, *a.escalation_level, "no progress since assignment");
+        std::printf("%s %s escalated to %s\n", format_instant(now).c_str(), a.ticket_id.c_str(),
+                    c.ticket.assignee.c_str());
+      }
+      if (a.kind == DueActionKind::auto_close) desk->close(scheduler, {a.ticket_id, 0});
+    }
   }
-  std::printf("\n== Tuesday: the customer rates and confirms\n");
-  crm.run("rate", Actor::customer(customer.id), at("2026-03-10T12:00:00Z"), erp,
-          [](auto c, auto s) { return rate(c, s, Satisfaction{5, 5, 4, "Fixed before the week started."}); });
-  crm.run("close", Actor::customer(customer.id), at("2026-03-10T12:05:00Z"), erp,
-          [](auto c, auto s) { return close(c, s); });
-  try {
-    crm.run("reopen", engineer, at("2026-03-10T12:10:00Z"), erp,
-            [](auto c, auto s) { return change_status(c, s, Status::in_progress); });
-  } catch (const Error& e) {
-    std::printf("  refused (%s): %s\n", std::string(to_string(e.code())).c_str(), e.what());
+
+  std::printf("\n== the queues on Monday 9 March\n");
+  for (const Agent& a : desk->config().agents()) {
+    const TicketPage page = desk->agent_queue(receiver, a.id);
+    if (!page.tickets.empty()) print_page(("agent " + a.id).c_str(), page);
   }
-  show("\n== the ticket as the CRM stores it", to_json_text(crm.tickets.at(erp)));
+  for (const Team& t : desk->config().teams()) {
+    const TicketPage page = desk->team_queue(receiver, t.id);
+    if (!page.tickets.empty()) print_page(("unassigned in " + t.id).c_str(), page);
+  }
+  TicketQuery search;
+  search.text = "打印";
+  print_page("search \"打印\"", desk->find_tickets(receiver, search));
+
+  std::map<std::string, int> kinds;
+  for (const DueAction& a : week) ++kinds[std::string(to_string(a.kind))];
+  std::printf("\n== the week's due actions: %zu\n", week.size());
+  for (const auto& [kind, n] : kinds) std::printf("  %-22s %d\n", kind.c_str(), n);
+  show("\n== the SLA of the CRM export ticket now", to_json_text(desk->show(receiver, ids.at("crm")).sla));
   return 0;
 }

@@ -117,6 +117,9 @@ class ObjectReader {
     const json* v = take(key);
     if (!v) throw_invalid(child(path_, key), "missing required field");
     read(*v, child(path_, key), out, opts...);
+    // A required text is one with something in it: "" would pass for a name otherwise.
+    if constexpr (std::is_same_v<T, std::string>)
+      if (out.empty()) throw_invalid(child(path_, key), "must not be empty");
   }
 
   /// Reads a field if present (null counts as absent); returns whether it was.

@@ -85,7 +85,6 @@ AssignmentStrategy read_strategy(const json& j, const std::string& path, std::sp
   AssignmentStrategy s;
   ObjectReader r(j, path);
   r.required("id", s.id, MaxLength{limits::id});
-  if (s.id.empty()) throw_invalid(child(path, "id"), "empty strategy id");
   r.optional("description", s.description, MaxLength{limits::text});
   if (const json* filters = r.take("filters"); filters && !filters->is_null()) {
     const std::string filters_path = child(path, "filters");

@@ -71,7 +71,7 @@ TEST_CASE("validation errors name the JSON path") {
   CHECK(error_of(R"({"strategies": {}})") == "/strategies: expected array, got object");
   CHECK(error_of(R"({"strategies": [], "extra": 1})").starts_with("/extra: "));
   CHECK(error_of(R"({"strategies": [{"description": "x"}]})") == "/strategies/0/id: missing required field");
-  CHECK(error_of(R"({"strategies": [{"id": ""}]})") == "/strategies/0/id: empty strategy id");
+  CHECK(error_of(R"({"strategies": [{"id": ""}]})") == "/strategies/0/id: must not be empty");
   CHECK(error_of(R"({"strategies": [{"id": "a"}, {"id": "a"}]})") ==
         "/strategies/1/id: duplicate strategy id \"a\"");
   CHECK_THAT(error_of(R"({"strategies": [{"id": "a", "chooser": "random"}]})"),

@@ -1,0 +1,147 @@
+// Opening a desk, its configuration history and its customers.
+#include "ticketcore/desk.hpp"
+
+#include "ticketcore/commands/facts.hpp"
+
+#include "ticketcore/error.hpp"
+#include "ticketcore/model/ids.hpp"
+#include "unit_of_work.hpp"
+
+namespace ticketcore {
+
+namespace {
+
+// Makes `config` the current version in the store, unless it is already; the people
+// of the document become the store's directory.
+void publish_in(StoreTransaction& tx, const DeskConfig& config, Instant now) {
+  const std::string text = config.to_json_text();
+  const auto current = tx.current_config();
+  if (current && current->version == config.version()) {
+    if (current->text != text)
+      throw Error(ErrorCode::conflict, "/version",
+                  "configuration version \"" + config.version() + "\" is stored with another text; give the change a new version");
+    return;
+  }
+  for (const StoredConfig& old : tx.config_history())
+    if (old.version == config.version())
+      throw Error(ErrorCode::conflict, "/version",
+                  "configuration version \"" + config.version() + "\" was published before and is not the current one" +
+                      (current ? " (\"" + current->version + "\")" : std::string()) + "; give it a new version");
+  tx.publish_config(StoredConfig{config.version(), text, now});
+  for (const Team& team : config.teams()) tx.put_team(team);
+  for (const Agent& agent : config.agents()) tx.put_agent(agent);
+}
+
+}  // namespace
+
+Instant SystemClock::now() const {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+std::unique_ptr<Desk> Desk::open(std::shared_ptr<Store> store, DeskConfig config, std::shared_ptr<const Clock> clock) {
+  if (!store) throw_invalid("/store", "a desk needs a store");
+  if (!clock) throw_invalid("/clock", "a desk needs a clock");
+  auto tx = store->write();
+  publish_in(*tx, config, clock->now());
+  tx->commit();
+  return std::unique_ptr<Desk>(new Desk(std::move(store), std::move(config), std::move(clock)));
+}
+
+DeskConfig Desk::config() const {
+  std::lock_guard lock(config_mutex_);
+  return config_;
+}
+
+void Desk::publish(const Actor&, DeskConfig next) {
+  auto tx = store_->write();
+  if (const auto current = tx->current_config(); current && current->version == next.version())
+    throw Error(ErrorCode::conflict, "/version", "configuration version \"" + next.version() + "\" is already in force");
+  publish_in(*tx, next, clock_->now());
+  tx->commit();
+  std::lock_guard lock(config_mutex_);
+  config_ = std::move(next);
+}
+
+DryRunReport Desk::dry_run(const Actor&, const DeskConfig& proposed) const {
+  const DeskConfig current = config();
+  const Instant now = clock_->now();
+  auto tx = store_->read();
+  // Every open ticket, page by page, with what its routing facts are made of.
+  std::vector<Ticket> open;
+  TicketQuery query;
+  query.statuses = {Status::new_ticket, Status::assigned, Status::in_progress, Status::pending_customer};
+  query.order = TicketOrder::id;
+  query.limit = 1000;
+  do {
+    TicketPage page = tx->tickets(query);
+    for (Ticket& t : page.tickets) open.push_back(std::move(t));
+    query.after = page.next_cursor;
+  } while (!query.after.empty());
+
+  // The facts are the same under both versions: they come from the stored history.
+  struct Facts {
+    std::vector<Event> events;
+    SlaStatus sla;
+    std::optional<Customer> customer;
+    std::vector<Instant> earlier;
+  };
+  std::vector<Facts> facts;
+  facts.reserve(open.size());
+  for (const Ticket& t : open) {
+    Facts f{tx->events(t.id), {}, tx->customer(t.customer_id), tx->customer_ticket_times(t.customer_id)};
+    f.sla = sla_status({t, f.events, f.customer ? f.customer->tier : CustomerTier::normal}, current.sla(), now);
+    facts.push_back(std::move(f));
+  }
+  std::size_t next = 0;
+  return ticketcore::dry_run(current.rules(), proposed.rules(), open, [&](const Ticket& t) {
+    const Facts& f = facts[next++];
+    return routing_facts({t, f.events, f.sla, f.customer ? &*f.customer : nullptr, &current.calendars(), f.earlier},
+                         now);
+  });
+}
+
+Customer Desk::register_customer(const Actor&, Customer customer) {
+  if (!customer.id.empty()) throw_invalid("/id", "the desk numbers new customers; leave the id empty");
+  const DeskConfig cfg = config();
+  const Instant now = clock_->now();
+  auto tx = store_->write();
+  const Date today = cfg.calendars().get("").local_date(now);
+  const NumberFormat& numbers = cfg.customer_numbers();
+  customer.id = numbers.format(today, tx->next_number("customer:" + numbers.period(today)));
+  customer.created_at = customer.updated_at = now;
+  customer.version = 1;
+  detail::check_valid(customer);
+  tx->insert_customer(customer);
+  tx->commit();
+  return customer;
+}
+
+Customer Desk::update_customer(const Actor&, Customer customer) {
+  const Instant now = clock_->now();
+  auto tx = store_->write();
+  const auto stored = tx->customer(customer.id);
+  if (!stored) throw Error(ErrorCode::not_found, "/id", "no customer \"" + customer.id + "\"");
+  if (customer.version != stored->version)
+    throw Error(ErrorCode::conflict, "/version",
+                "customer \"" + customer.id + "\" is at version " + std::to_string(stored->version) + ", not " +
+                    std::to_string(customer.version) + ": it changed meanwhile");
+  customer.created_at = stored->created_at;
+  customer.updated_at = now;
+  customer.version = stored->version + 1;
+  detail::check_valid(customer);
+  tx->update_customer(customer);
+  tx->commit();
+  return customer;
+}
+
+Customer Desk::customer(const Actor&, std::string_view id) const {
+  auto found = store_->read()->customer(id);
+  if (!found) throw Error(ErrorCode::not_found, "/id", "no customer \"" + std::string(id) + "\"");
+  return std::move(*found);
+}
+
+CustomerPage Desk::find_customers(const Actor&, const CustomerQuery& query) const {
+  return store_->read()->customers(query);
+}
+
+}  // namespace ticketcore

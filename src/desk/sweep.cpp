@@ -1,0 +1,43 @@
+// Time moving the desk on: the sweep that hands out due actions once, and retention.
+#include "ticketcore/desk.hpp"
+#include "unit_of_work.hpp"
+
+namespace ticketcore {
+
+Sweep Desk::due(const Actor&, std::size_t max_tickets) {
+  const DeskConfig cfg = config();
+  const Instant now = clock_->now();
+  Sweep sweep{now, 0, {}};
+  // One write transaction: the keys recorded here are what keeps another process's
+  // sweep, waiting for the write lock, from handing the same actions out again.
+  auto tx = store_->write();
+  for (const std::string& id : tx->due_tickets(now, max_tickets)) {
+    const auto ticket = tx->ticket(id);
+    if (!ticket) continue;
+    ++sweep.tickets_read;
+    const std::vector<Event> events = tx->events(id);
+    const SlaSubject subject{*ticket, events, detail::tier_of(*tx, *ticket)};
+    for (DueAction& action : due_actions_until(subject, cfg.sla(), now))
+      if (tx->hand_out(HandedOutKey{action.key, id, now})) sweep.actions.push_back(std::move(action));
+    // Everything due by `now` is handed out: the next action is a later one.
+    TicketSchedule next = detail::schedule_of(*ticket, events, subject.tier, cfg, now, std::nullopt);
+    if (next.next_action_at && *next.next_action_at <= now)
+      next.next_action_at = next_action_at(subject, cfg.sla(), now + std::chrono::seconds(1));
+    tx->set_schedule(id, next);
+  }
+  tx->commit();
+  std::stable_sort(sweep.actions.begin(), sweep.actions.end(),
+                   [](const DueAction& a, const DueAction& b) { return a.due_at < b.due_at; });
+  return sweep;
+}
+
+Purge Desk::purge(const Actor&) {
+  const DeskConfig cfg = config();
+  const Instant now = clock_->now();
+  auto tx = store_->write();
+  const Purge done = tx->purge(now - std::chrono::days(cfg.retention().closed_ticket_days), now);
+  tx->commit();
+  return done;
+}
+
+}  // namespace ticketcore

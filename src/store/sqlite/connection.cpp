@@ -1,0 +1,68 @@
+// Connections, their PRAGMAs and statement cache, and the pool (connection.hpp).
+#include "store/sqlite/connection.hpp"
+
+#include <sqlite3.h>
+
+#include "ticketcore/error.hpp"
+
+namespace ticketcore::detail::sqlite {
+
+StatementUse::StatementUse(SQLite::Statement& statement) : statement_(statement) {
+  statement_.tryReset();
+  statement_.clearBindings();
+}
+
+StatementUse::~StatementUse() { statement_.tryReset(); }
+
+Connection::Connection(const std::string& path, const SqliteOptions& options)
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
+  // The busy timeout first: the PRAGMAs below may wait for another connection's lock.
+  db_.setBusyTimeout(static_cast<int>(options.busy_timeout.count()));
+  db_.exec("PRAGMA foreign_keys = ON");   // off unless every connection asks
+  db_.exec("PRAGMA secure_delete = ON");  // purged customer data is overwritten, not left in free pages
+  // WAL: readers never block the writer nor it them; persistent, but a new file needs it once.
+  SQLite::Statement wal(db_, "PRAGMA journal_mode = WAL");
+  if (!wal.executeStep() || wal.getColumn(0).getString() != "wal")
+    throw Error(ErrorCode::storage, "", path + ": cannot switch the database to WAL mode");
+  db_.exec(options.synchronous == SqliteOptions::Sync::full ? "PRAGMA synchronous = FULL"
+                                                            : "PRAGMA synchronous = NORMAL");
+}
+
+StatementUse Connection::statement(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end())
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  return StatementUse(*it->second);
+}
+
+bool Connection::autocommit() { return sqlite3_get_autocommit(db_.getHandle()) != 0; }
+
+std::unique_ptr<Connection> Pool::acquire() {
+  {
+    std::lock_guard lock(mutex_);
+    if (!idle_.empty()) {
+      auto connection = std::move(idle_.back());
+      idle_.pop_back();
+      return connection;
+    }
+  }
+  // Opening a file takes a while; not under the lock.
+  return storage_errors("opening the database",
+                        [&] { return std::make_unique<Connection>(path_, options_); });
+}
+
+void Pool::release(std::unique_ptr<Connection> connection, bool healthy) {
+  if (!connection || !healthy) return;
+  std::unique_ptr<Connection> surplus;  // closed outside the lock
+  std::lock_guard lock(mutex_);
+  if (idle_.size() < options_.idle_connections)
+    idle_.push_back(std::move(connection));
+  else
+    surplus = std::move(connection);
+}
+
+void throw_storage(const char* what, const std::exception& e) {
+  throw Error(ErrorCode::storage, "", std::string("SQLite failed ") + what + ": " + e.what());
+}
+
+}  // namespace ticketcore::detail::sqlite

@@ -1,0 +1,101 @@
+#pragma once
+// One SQLite connection with its PRAGMAs and its prepared-statement cache, and the pool
+// a SqliteStore lends connections from (docs/sqlite.md, "Concurrency").
+//
+// Every connection sets busy_timeout, foreign_keys, secure_delete, journal_mode=WAL and
+// synchronous itself: those PRAGMAs (but journal_mode) belong to a connection, not to the
+// file. Statements are prepared once per connection and SQL text, then reused with
+// reset() / clearBindings(); the cache is a member declared after the Database, so the
+// statements are finalized before the database closes (SQLiteCpp aborts otherwise).
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ticketcore/store/sqlite_store.hpp"
+
+namespace ticketcore::detail::sqlite {
+
+/// A cached statement borrowed for one use: bindings cleared on loan, reset on return,
+/// so no statement keeps a read cursor open after the code that stepped it.
+class StatementUse {
+ public:
+  /// Borrows `statement`, clearing its bindings.
+  explicit StatementUse(SQLite::Statement& statement);
+  ~StatementUse();
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+
+  /// The statement.
+  SQLite::Statement& operator*() const { return statement_; }
+  /// The statement.
+  SQLite::Statement* operator->() const { return &statement_; }
+
+ private:
+  SQLite::Statement& statement_;
+};
+
+/// An open database connection with its PRAGMAs set and its statement cache.
+class Connection {
+ public:
+  /// Opens the file (creating it) and sets the per-connection PRAGMAs.
+  Connection(const std::string& path, const SqliteOptions& options);
+
+  /// The SQLiteCpp database.
+  SQLite::Database& db() { return db_; }
+  /// The cached statement for this SQL text, prepared on first use.
+  StatementUse statement(const std::string& sql);
+  /// Runs SQL without results (BEGIN, COMMIT, PRAGMA ... = ...).
+  void exec(const char* sql) { db_.exec(sql); }
+  /// Whether no transaction is open (SQLite rolls back by itself after some I/O errors).
+  bool autocommit();
+
+ private:
+  SQLite::Database db_;  // declared first: destroyed after the statements
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+/// The connections of one store: lent to a transaction, returned when it ends.
+class Pool {
+ public:
+  /// A pool for the file at `path`.
+  Pool(std::string path, SqliteOptions options) : path_(std::move(path)), options_(options) {}
+
+  /// An idle connection, or a new one.
+  std::unique_ptr<Connection> acquire();
+  /// Takes a connection back; closes it when enough are idle or when it is not
+  /// `healthy` (a rollback failed, so its state is unknown).
+  void release(std::unique_ptr<Connection> connection, bool healthy);
+
+  /// The file's path.
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  SqliteOptions options_;
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+};
+
+/// Runs f, turning a SQLite::Exception into Error(storage) that names the operation.
+template <class F>
+decltype(auto) storage_errors(const char* what, F&& f);
+
+/// Error(storage) for a SQLite failure during `what`.
+[[noreturn]] void throw_storage(const char* what, const std::exception& e);
+
+template <class F>
+decltype(auto) storage_errors(const char* what, F&& f) {
+  try {
+    return f();
+  } catch (const SQLite::Exception& e) {
+    throw_storage(what, e);
+  }
+}
+
+}  // namespace ticketcore::detail::sqlite

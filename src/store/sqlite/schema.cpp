@@ -1,0 +1,197 @@
+// The schema's migration steps (schema.hpp).
+#include "store/sqlite/schema.hpp"
+
+#include <functional>
+#include <vector>
+
+#include "store/sqlite/records.hpp"
+#include "store/sqlite/search_rows.hpp"
+#include "ticketcore/error.hpp"
+
+namespace ticketcore::detail::sqlite {
+namespace {
+
+// v1: the entities, their lookup tables and the desk's bookkeeping.
+void base_tables(Connection& c) {
+  c.exec(R"sql(
+CREATE TABLE customers (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  tier TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  json TEXT NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customers_by_name ON customers (name);
+CREATE INDEX customers_by_tier ON customers (tier, id);
+CREATE TABLE customer_phones (
+  phone TEXT NOT NULL,
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  PRIMARY KEY (phone, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customer_phones_by_customer ON customer_phones (customer_id);
+CREATE TABLE customer_emails (
+  email TEXT NOT NULL,  -- lower-cased: emails compare ignoring case
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  PRIMARY KEY (email, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customer_emails_by_customer ON customer_emails (customer_id);
+CREATE TABLE customer_tags (
+  tag TEXT NOT NULL,
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  PRIMARY KEY (tag, customer_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX customer_tags_by_customer ON customer_tags (customer_id);
+
+CREATE TABLE tickets (
+  row INTEGER PRIMARY KEY,  -- the search index's rowid
+  id TEXT NOT NULL UNIQUE,
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  status TEXT NOT NULL,
+  team TEXT NOT NULL,
+  assignee TEXT NOT NULL,
+  priority TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  closed_at INTEGER,
+  due_at INTEGER,
+  next_action_at INTEGER,
+  version INTEGER NOT NULL,
+  json TEXT NOT NULL
+) STRICT;
+CREATE INDEX tickets_by_status_due ON tickets (status, due_at);
+CREATE INDEX tickets_by_assignee_status_due ON tickets (assignee, status, due_at);
+CREATE INDEX tickets_by_team_assignee_status ON tickets (team, assignee, status);
+CREATE INDEX tickets_by_customer_created ON tickets (customer_id, created_at);
+CREATE INDEX tickets_by_next_action ON tickets (next_action_at) WHERE next_action_at IS NOT NULL;
+CREATE INDEX tickets_by_created ON tickets (created_at);
+CREATE INDEX tickets_by_updated ON tickets (updated_at);
+CREATE TABLE ticket_tags (
+  tag TEXT NOT NULL,
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  PRIMARY KEY (tag, ticket_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ticket_tags_by_ticket ON ticket_tags (ticket_id);
+
+CREATE TABLE events (
+  ticket_id TEXT NOT NULL REFERENCES tickets (id),
+  sequence INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (ticket_id, sequence)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER events_append_only BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+CREATE TABLE agents (id TEXT PRIMARY KEY, json TEXT NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE teams (id TEXT PRIMARY KEY, json TEXT NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE cursors (team TEXT PRIMARY KEY, agent TEXT NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE agent_load (
+  agent TEXT PRIMARY KEY,
+  open_tickets INTEGER NOT NULL CHECK (open_tickets >= 0)  -- a row that reaches 0 is deleted
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+CREATE TABLE handed_out_keys (
+  key TEXT PRIMARY KEY,
+  ticket_id TEXT NOT NULL,
+  at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+CREATE INDEX handed_out_keys_by_ticket ON handed_out_keys (ticket_id, key);
+CREATE TABLE configs (
+  ordinal INTEGER PRIMARY KEY,  -- publication order: the highest is current
+  version TEXT NOT NULL UNIQUE,
+  text TEXT NOT NULL,
+  published_at INTEGER NOT NULL
+) STRICT;
+)sql");
+}
+
+// v2: the full-text index (search_index.hpp), filled from the tickets and comments there are.
+void search_index(Connection& c) {
+  c.exec(R"sql(
+CREATE VIRTUAL TABLE ticket_search USING fts5 (
+  t_uni, t_bi, t_words, c_uni, c_bi, c_words,
+  tokenize = 'unicode61 remove_diacritics 0',
+  columnsize = 0  -- no ranking, so no per-row token counts
+);
+)sql");
+  SQLite::Statement tickets(c.db(), "SELECT row, id, json FROM tickets");
+  SQLite::Statement events(c.db(),
+                           "SELECT sequence, kind, actor, at, payload FROM events WHERE ticket_id = ? "
+                           "AND kind IN ('public_comment', 'internal_comment', 'progress_update') "
+                           "ORDER BY sequence");
+  while (tickets.executeStep()) {
+    const auto id = tickets.getColumn(1).getString();
+    const auto ticket = read_entity<Ticket>(tickets.getColumn(2).getString(), "tickets");
+    std::vector<Event> comments;
+    events.reset();
+    events.bind(1, id);
+    while (events.executeStep())
+      comments.push_back(read_event(id, events.getColumn(0).getInt64(), events.getColumn(1).getString(),
+                                    events.getColumn(2).getString(), events.getColumn(3).getInt64(),
+                                    events.getColumn(4).getString()));
+    insert_search_row(c, tickets.getColumn(0).getInt64(), ticket_tokens(ticket), comment_tokens(comments));
+  }
+}
+
+// v3: the record of retention purges.
+void purge_log(Connection& c) {
+  c.exec(R"sql(
+CREATE TABLE purges (
+  ordinal INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  closed_before INTEGER NOT NULL,
+  tickets INTEGER NOT NULL,
+  events INTEGER NOT NULL
+) STRICT;
+)sql");
+}
+
+const std::vector<std::function<void(Connection&)>>& steps() {
+  static const std::vector<std::function<void(Connection&)>> list{base_tables, search_index, purge_log};
+  return list;
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(steps().size()); }
+
+int schema_version(Connection& c) {
+  return storage_errors("reading the schema version",
+                        [&] { return c.db().execAndGet("PRAGMA user_version").getInt(); });
+}
+
+void migrate(Connection& c, int target) {
+  const auto file = c.db().getFilename();
+  storage_errors("migrating the schema", [&] {
+    for (;;) {
+      c.exec("BEGIN IMMEDIATE");  // read the version under the write lock: one process migrates
+      try {
+        const int version = c.db().execAndGet("PRAGMA user_version").getInt();
+        if (version > target)
+          throw Error(ErrorCode::storage, "",
+                      file + ": the schema version is " + std::to_string(version) + ", newer than the " +
+                          std::to_string(latest_schema_version()) +
+                          " this ticketcore knows; open it with the ticketcore that wrote it");
+        if (version == target) {
+          c.exec("COMMIT");
+          return;
+        }
+        if (version == 0 && c.db().execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0)
+          throw Error(ErrorCode::storage, "",
+                      file + ": not a ticketcore database (it has tables but no schema version)");
+        steps()[static_cast<std::size_t>(version)](c);
+        c.exec(("PRAGMA user_version = " + std::to_string(version + 1)).c_str());
+        c.exec("COMMIT");
+      } catch (...) {
+        if (!c.autocommit()) c.exec("ROLLBACK");
+        throw;
+      }
+    }
+  });
+}
+
+}  // namespace ticketcore::detail::sqlite

@@ -1,0 +1,34 @@
+#pragma once
+// The rows of the search index (search_index.hpp): one per ticket, its rowid the
+// ticket's row, written in the transaction that writes the ticket or its comments.
+
+#include <cstdint>
+#include <span>
+
+#include "store/sqlite/connection.hpp"
+#include "store/sqlite/search_index.hpp"
+#include "ticketcore/model/event.hpp"
+#include "ticketcore/model/ticket.hpp"
+
+namespace ticketcore::detail::sqlite {
+
+/// The tokens of a ticket's subject and description.
+SearchTokens ticket_tokens(const Ticket& ticket);
+
+/// The tokens of the comment texts among `events` (search_match.hpp's event_search_text).
+SearchTokens comment_tokens(std::span<const Event> events);
+
+/// Adds the index row of a new ticket, with the tokens of the comments it has.
+void insert_search_row(Connection& c, std::int64_t row, const SearchTokens& ticket,
+                       const SearchTokens& comments);
+
+/// Rewrites the subject-and-description half of a ticket's row when its tokens changed.
+void update_search_row(Connection& c, std::int64_t row, const SearchTokens& ticket);
+
+/// Appends comment tokens to a ticket's row.
+void append_search_comments(Connection& c, std::int64_t row, const SearchTokens& comments);
+
+/// Removes a ticket's row.
+void delete_search_row(Connection& c, std::int64_t row);
+
+}  // namespace ticketcore::detail::sqlite

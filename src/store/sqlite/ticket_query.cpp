@@ -1,0 +1,221 @@
+// A SqliteTransaction's queries: ticket and customer pages by keyset paging, with the
+// full-text index narrowing ticket searches (transaction.hpp, search_index.hpp).
+//
+// A query's SQL is built from the filters it sets, so each shape is one cached
+// statement and each filter can use its index; the page asks for one row more than
+// the limit to know whether a next page exists. The cursors and their order are
+// store/page_cursor.hpp's, shared with every backend, so pages agree.
+#include <variant>
+
+#include "store/page_cursor.hpp"
+#include "store/search_match.hpp"
+#include "store/sqlite/records.hpp"
+#include "store/sqlite/search_index.hpp"
+#include "store/sqlite/transaction.hpp"
+#include "ticketcore/model/enum_names.hpp"
+
+namespace ticketcore::detail::sqlite {
+namespace {
+
+// A statement's text and its parameters, built together so they stay in step.
+struct Sql {
+  std::string text;
+  std::vector<std::variant<std::int64_t, std::string>> values;
+
+  Sql& operator<<(std::string_view part) {
+    text += part;
+    return *this;
+  }
+  // Appends "?" and its value.
+  template <class V>
+  Sql& param(V value) {
+    text += '?';
+    values.emplace_back(std::move(value));
+    return *this;
+  }
+  void bind(SQLite::Statement& s) const {
+    for (std::size_t i = 0; i < values.size(); ++i)
+      std::visit([&](const auto& v) { s.bind(static_cast<int>(i + 1), v); }, values[i]);
+  }
+};
+
+std::int64_t unix(Instant t) { return to_unix(t); }
+
+const char* key_column(TicketOrder order) {
+  switch (order) {
+    case TicketOrder::created_at: return "t.created_at";
+    case TicketOrder::updated_at: return "t.updated_at";
+    case TicketOrder::due_at: return "t.due_at";
+    case TicketOrder::id: return "NULL";
+  }
+  return "NULL";
+}
+
+// Rows strictly after the cursor in the query order (page_cursor.hpp's ticket_before).
+void after_cursor(Sql& sql, TicketOrder order, bool descending, const TicketCursor& cursor) {
+  const char* beyond = descending ? " < " : " > ";
+  if (order == TicketOrder::id) {
+    sql << " AND t.id" << beyond;
+    sql.param(cursor.id);
+    return;
+  }
+  const std::string key = key_column(order);
+  if (!cursor.key) {  // only due_at: the keyless rows come last, by id
+    sql << " AND t.due_at IS NULL AND t.id" << beyond;
+    sql.param(cursor.id);
+    return;
+  }
+  sql << " AND ((" << key << ", t.id)" << beyond << "(";
+  sql.param(unix(*cursor.key)) << ", ";
+  sql.param(cursor.id) << ")";
+  if (order == TicketOrder::due_at) sql << " OR t.due_at IS NULL";
+  sql << ")";
+}
+
+void order_by(Sql& sql, TicketOrder order, bool descending) {
+  const char* direction = descending ? " DESC" : "";
+  sql << " ORDER BY ";
+  if (order == TicketOrder::due_at) sql << "t.due_at IS NULL, ";  // tickets without due_at last, both ways
+  if (order != TicketOrder::id) sql << key_column(order) << direction << ", ";
+  sql << "t.id" << direction;
+}
+
+// The name bound above every name that begins with `prefix`, byte for byte (UTF-8 has no 0xFF).
+std::string prefix_bound(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+  return prefix;
+}
+
+}  // namespace
+
+TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
+  check_page_limit(query.limit);
+  std::optional<TicketCursor> cursor;
+  if (!query.after.empty()) cursor = decode_ticket_cursor(query.after, query.order, query.descending);
+  const auto terms = search_terms(query.text);
+  const auto plan = plan_search(terms);
+
+  Sql sql;
+  sql << "SELECT t.row, t.id, t.json, " << key_column(query.order) << " FROM tickets t WHERE 1";
+  if (!query.statuses.empty()) {
+    sql << " AND t.status IN (";
+    for (std::size_t i = 0; i < query.statuses.size(); ++i) {
+      if (i > 0) sql << ", ";
+      sql.param(std::string(to_string(query.statuses[i])));
+    }
+    sql << ")";
+  }
+  auto equals = [&](const char* column, const std::string& value) {
+    sql << " AND " << column << " = ";
+    sql.param(value);
+  };
+  if (!query.team.empty()) equals("t.team", query.team);
+  if (query.assignee) equals("t.assignee", *query.assignee);
+  if (!query.customer_id.empty()) equals("t.customer_id", query.customer_id);
+  if (!query.priority.empty()) equals("t.priority", query.priority);
+  if (query.channel) equals("t.channel", std::string(to_string(*query.channel)));
+  if (!query.tag.empty()) {
+    sql << " AND EXISTS (SELECT 1 FROM ticket_tags g WHERE g.tag = ";
+    sql.param(query.tag) << " AND g.ticket_id = t.id)";
+  }
+  auto bound = [&](const char* condition, const std::optional<Instant>& t) {
+    if (t) {
+      sql << " AND " << condition;
+      sql.param(unix(*t));
+    }
+  };
+  bound("t.created_at >= ", query.created_from);
+  bound("t.created_at < ", query.created_before);
+  bound("t.updated_at >= ", query.updated_from);
+  bound("t.updated_at < ", query.updated_before);
+  if (!plan.match.empty()) {
+    sql << " AND t.row IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ";
+    sql.param(plan.match) << ")";
+  }
+  if (cursor) after_cursor(sql, query.order, query.descending, *cursor);
+  order_by(sql, query.order, query.descending);
+  // When candidates need the exact check, the page's end is not known in rows: step on.
+  if (plan.exact) {
+    sql << " LIMIT ";
+    sql.param(static_cast<std::int64_t>(query.limit + 1));
+  }
+
+  return reading("querying tickets", [&](Connection& c) {
+    TicketPage page;
+    std::vector<TicketCursor> keys;
+    auto s = c.statement(sql.text);
+    sql.bind(*s);
+    while (keys.size() <= query.limit && s->executeStep()) {
+      auto ticket = read_entity<Ticket>(s->getColumn(2).getString(), "tickets");
+      if (!plan.exact) {
+        std::vector<Event> comments;
+        auto e = c.statement(
+            "SELECT sequence, kind, actor, at, payload FROM events WHERE ticket_id = ? "
+            "AND kind IN ('public_comment', 'internal_comment', 'progress_update') ORDER BY sequence");
+        e->bind(1, ticket.id);
+        while (e->executeStep())
+          comments.push_back(read_event(ticket.id, e->getColumn(0).getInt64(), e->getColumn(1).getString(),
+                                        e->getColumn(2).getString(), e->getColumn(3).getInt64(),
+                                        e->getColumn(4).getString()));
+        if (!matches_all(searchable_text(ticket, comments), terms)) continue;
+      }
+      const auto key = s->getColumn(3);
+      keys.push_back(
+          {key.isNull() ? std::nullopt : std::optional<Instant>(from_unix(key.getInt64())), ticket.id});
+      page.tickets.push_back(std::move(ticket));
+    }
+    if (page.tickets.size() > query.limit) {
+      page.tickets.pop_back();
+      keys.pop_back();
+      page.next_cursor = encode_ticket_cursor(query.order, query.descending, keys.back());
+    }
+    return page;
+  });
+}
+
+CustomerPage SqliteTransaction::customers(const CustomerQuery& query) {
+  check_page_limit(query.limit);
+  Sql sql;
+  sql << "SELECT c.id, c.json FROM customers c WHERE 1";
+  auto lookup = [&](const char* table, const char* column, std::string value) {
+    sql << " AND EXISTS (SELECT 1 FROM " << table << " l WHERE l." << column << " = ";
+    sql.param(std::move(value)) << " AND l.customer_id = c.id)";
+  };
+  if (!query.phone.empty()) lookup("customer_phones", "phone", query.phone);
+  if (!query.email.empty()) lookup("customer_emails", "email", ascii_lower(query.email));
+  if (!query.tag.empty()) lookup("customer_tags", "tag", query.tag);
+  if (!query.name_prefix.empty()) {
+    sql << " AND c.name >= ";
+    sql.param(query.name_prefix);
+    if (auto bound = prefix_bound(query.name_prefix); !bound.empty()) {
+      sql << " AND c.name < ";
+      sql.param(std::move(bound));
+    }
+  }
+  if (query.tier) {
+    sql << " AND c.tier = ";
+    sql.param(std::string(to_string(*query.tier)));
+  }
+  if (!query.after.empty()) {
+    sql << " AND c.id > ";
+    sql.param(decode_customer_cursor(query.after));
+  }
+  sql << " ORDER BY c.id LIMIT ";
+  sql.param(static_cast<std::int64_t>(query.limit + 1));
+
+  return reading("querying customers", [&](Connection& c) {
+    CustomerPage page;
+    auto s = c.statement(sql.text);
+    sql.bind(*s);
+    while (s->executeStep())
+      page.customers.push_back(read_entity<Customer>(s->getColumn(1).getString(), "customers"));
+    if (page.customers.size() > query.limit) {
+      page.customers.pop_back();
+      page.next_cursor = encode_customer_cursor(page.customers.back().id);
+    }
+    return page;
+  });
+}
+
+}  // namespace ticketcore::detail::sqlite

@@ -1,0 +1,100 @@
+// Take-in through the Desk: numbers from the store's counters, one transaction.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "desk_harness.hpp"
+
+using namespace desk_test;
+
+TEST_CASE("desk: customers and tickets are numbered per period from the store's counters") {
+  Harness h;
+  const Customer first = h.enterprise();
+  const Customer second = h.enterprise("Ningbo Port Logistics");
+  CHECK(first.id == "C20260304001");
+  CHECK(second.id == "C20260304002");
+  CHECK(first.version == 1);
+  CHECK(first.created_at == h.clock->now());
+
+  const TakeInResult a = h.desk->take_in(kReceiver, Harness::erp_fault(first));
+  const TakeInResult b = h.desk->take_in(kReceiver, Harness::question(second, Channel::email, "Invoice copy"));
+  CHECK(a.ticket.id == "202603-001");
+  CHECK(b.ticket.id == "202603-002");
+  h.clock->set(at("2026-04-01T02:00:00Z"));
+  CHECK(h.desk->take_in(kReceiver, Harness::question(second, Channel::portal, "Price list")).ticket.id == "202604-001");
+}
+
+TEST_CASE("desk: a take-in stores the ticket, its events and the assignee's load together") {
+  Harness h;
+  const Customer c = h.enterprise();
+  const TakeInResult r = h.desk->take_in(kReceiver, Harness::erp_fault(c));
+  REQUIRE_FALSE(r.ticket.assignee.empty());
+  REQUIRE_FALSE(r.actions.empty());
+  CHECK(r.actions.front().kind == HostActionKind::auto_reply);
+
+  const TicketView view = h.desk->show(kReceiver, r.ticket.id);
+  CHECK(view.ticket == r.ticket);
+  CHECK(view.events == r.events);
+  CHECK(view.sla.priority == r.ticket.priority);
+  CHECK_FALSE(view.routing.rules.empty());
+  CHECK(h.store->read()->workload().open_tickets.at(r.ticket.assignee) == 1);
+
+  // The agent's queue shows it, the team's unassigned queue does not.
+  const TicketPage mine = h.desk->agent_queue(kEngineer, r.ticket.assignee);
+  REQUIRE(mine.tickets.size() == 1);
+  CHECK(mine.tickets[0].id == r.ticket.id);
+  CHECK(h.desk->team_queue(kEngineer, r.ticket.team).tickets.empty());
+}
+
+TEST_CASE("desk: a refused take-in writes nothing and uses no number") {
+  Harness h;
+  const Customer c = h.enterprise();
+  const std::string before = h.dump();
+
+  Ticket unknown_customer = Harness::erp_fault(c);
+  unknown_customer.customer_id = "C19990101001";
+  try {
+    h.desk->take_in(kReceiver, unknown_customer);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::not_found);
+    CHECK(e.path() == "/customer_id");
+  }
+  Ticket no_subject = Harness::erp_fault(c);
+  no_subject.subject.clear();
+  try {
+    h.desk->take_in(kReceiver, no_subject);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::invalid_input);
+    CHECK(e.path() == "/subject");
+  }
+  CHECK(h.dump() == before);
+  CHECK(h.desk->take_in(kReceiver, Harness::erp_fault(c)).ticket.id == "202603-001");
+}
+
+TEST_CASE("desk: a customer record is validated and versioned") {
+  Harness h;
+  Customer c = h.enterprise();
+  const std::string before = h.dump();
+  Customer bad = c;
+  bad.name.clear();
+  CHECK_THROWS_AS(h.desk->update_customer(kReceiver, bad), Error);
+  Customer numbered = c;
+  CHECK_THROWS_AS(h.desk->register_customer(kReceiver, numbered), Error);  // the id must be empty
+  CHECK(h.dump() == before);
+
+  c.tier = CustomerTier::vip;
+  const Customer updated = h.desk->update_customer(kReceiver, c);
+  CHECK(updated.version == 2);
+  CHECK(h.desk->customer(kReceiver, c.id).tier == CustomerTier::vip);
+  try {
+    h.desk->update_customer(kReceiver, c);  // still version 1: stale
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::conflict);
+  }
+  CustomerQuery by_phone;
+  by_phone.phone = "13812345678";
+  CHECK(h.desk->find_customers(kReceiver, by_phone).customers.size() == 1);
+}
