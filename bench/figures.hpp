@@ -8,12 +8,13 @@
 
 namespace ticketcore::bench {
 
-/// One headline figure: a rate (items/s of one benchmark) or the ratio of two rates.
+/// One headline figure: a rate (items/s of one benchmark), the ratio of two rates, or
+/// with unit "ms" the real time one iteration of a benchmark takes, in milliseconds.
 struct Figure {
   std::string name;              ///< "sla.add_per_s"
-  std::string benchmark;         ///< the benchmark whose items_per_second is reported
+  std::string benchmark;         ///< the benchmark whose items_per_second (or time) is reported
   std::string reference;         ///< for a ratio: the benchmark divided by; empty for a rate
-  std::string unit = "calls/s";  ///< printed after the value ("x" for ratios)
+  std::string unit = "calls/s";  ///< printed after the value ("x" for ratios, "ms" for a time)
 };
 
 /// Registers figures; call from a static initializer in each bench source.
