@@ -169,10 +169,14 @@ TEST_CASE("the index tokens: CJK unigrams, bigrams per run, lower-cased words") 
   CHECK(tokens.uni == "打 印 机 坏 了 ");
   CHECK(tokens.bi == "z 打印 印机 z 坏了 ");
   CHECK(tokens.words == "hp wifi6 ");
-  const std::vector<std::string> exact{"打印机", "wifi"};
+  const std::vector<std::string> exact{"打印", "wifi", "坏"};
   CHECK(detail::sqlite::plan_search(exact).exact);
   CHECK(detail::sqlite::plan_search(exact).match ==
-        "{t_bi c_bi} : \"打印 印机\" AND {t_words c_words} : \"wifi\"*");
+        "{t_bi c_bi} : \"打印\" AND {t_words c_words} : \"wifi\"* AND {t_uni c_uni} : \"坏\"");
+  // No positions in the index: three characters are their pairs, each somewhere; checked.
+  const std::vector<std::string> run{"打印机"};
+  CHECK_FALSE(detail::sqlite::plan_search(run).exact);
+  CHECK(detail::sqlite::plan_search(run).match == "{t_bi c_bi} : \"打印\" AND {t_bi c_bi} : \"印机\"");
   const std::vector<std::string> mixed{"HP打印"};
   CHECK_FALSE(detail::sqlite::plan_search(mixed).exact);
   CHECK(detail::sqlite::plan_search(mixed).match == "{t_bi c_bi} : \"打印\"");  // "hp" may end a word

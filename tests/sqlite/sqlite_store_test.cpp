@@ -3,9 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <SQLiteCpp/Database.h>
+#include <sqlite3.h>
 
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -248,4 +250,95 @@ TEST_CASE("the agent load follows inserts, updates and purges") {
   q.text = "修好";
   CHECK(tx->tickets(q).tickets.empty());
   CHECK(tx->purges() == std::vector<Purge>{record});
+}
+
+TEST_CASE("a refused ticket insert changes nothing and names /id or /customer_id") {
+  TempDb db;
+  auto store = SqliteStore::open(db.path());
+  auto tx = store->write();
+  tx->insert_customer(customer("C20260501001"));
+  auto t = ticket("202605-001", "C20260501001", "打印机");
+  t.assignee = "ann";
+  t.tags = {"hardware"};
+  tx->insert_ticket(t, {});
+  auto again = t;
+  again.subject = "other";
+  const auto error_of = [](auto&& f) -> std::optional<Error> {
+    try {
+      f();
+    } catch (const Error& e) {
+      return e;
+    }
+    return std::nullopt;
+  };
+  auto dup = error_of([&] { tx->insert_ticket(again, {}); });
+  REQUIRE(dup);
+  CHECK(dup->code() == ErrorCode::conflict);
+  CHECK(dup->path() == "/id");
+  auto orphan = ticket("202605-002", "C20260501999", "orphan");
+  orphan.assignee = "ann";
+  auto missing = error_of([&] { tx->insert_ticket(orphan, {}); });
+  REQUIRE(missing);
+  CHECK(missing->code() == ErrorCode::not_found);
+  CHECK(missing->path() == "/customer_id");
+  // Neither left a row, a tag, a search row or load behind; the transaction goes on.
+  CHECK_FALSE(tx->ticket("202605-002"));
+  CHECK(tx->ticket("202605-001")->subject == "打印机");
+  CHECK(tx->workload().open_tickets.at("ann") == 1);
+  TicketQuery q;
+  q.text = "orphan";
+  CHECK(tx->tickets(q).tickets.empty());
+  q.text = "other";
+  CHECK(tx->tickets(q).tickets.empty());
+  TicketQuery tagged;
+  tagged.tag = "hardware";
+  CHECK(tx->tickets(tagged).tickets.size() == 1);
+  tx->commit();
+}
+
+TEST_CASE("an agent's queue is one ordered range scan of the queue index") {
+  TempDb db;
+  auto store = SqliteStore::open(db.path());
+  auto tx = store->write();
+  tx->insert_customer(customer("C20260501001"));
+  for (int i = 0; i < 12; ++i) {
+    auto t = ticket("202605-" + std::to_string(100 + i), "C20260501001", "t");
+    t.assignee = i % 3 ? "ann" : "bob";
+    t.status = i % 4 == 0 ? Status::closed : i % 4 == 1 ? Status::assigned : Status::in_progress;
+    TicketSchedule schedule;
+    if (i % 5) schedule.due_at = at(1000 - i * 10);
+    tx->insert_ticket(t, schedule);
+  }
+  TicketQuery q;
+  q.statuses = {Status::new_ticket, Status::assigned, Status::in_progress, Status::pending_customer};
+  q.assignee = "ann";
+  q.order = TicketOrder::due_at;
+  q.limit = 2;
+  std::vector<std::string> ids;
+  for (;;) {
+    auto page = tx->tickets(q);
+    for (const auto& t : page.tickets) ids.push_back(t.id);
+    if (page.next_cursor.empty()) break;
+    q.after = page.next_cursor;
+  }
+  // ann's open tickets: 1, 2, 5, 7, 10, 11 (4 and 8 are closed); 5 and 10 have no due_at.
+  CHECK(ids == std::vector<std::string>{"202605-111", "202605-107", "202605-102", "202605-101", "202605-105",
+                                        "202605-110"});
+  // The statement the query builder made: no sort, no full scan, the queue index.
+  auto& c = dynamic_cast<detail::sqlite::SqliteTransaction&>(*tx).connection();
+  std::string sql;
+  for (sqlite3_stmt* s = sqlite3_next_stmt(c.db().getHandle(), nullptr); s;
+       s = sqlite3_next_stmt(c.db().getHandle(), s)) {
+    const char* raw = sqlite3_sql(s);
+    const std::string text = raw ? raw : "";
+    if (text.starts_with("SELECT t.row") && text.find("t.assignee") != std::string::npos &&
+        text.find("t.due_at IS NULL AND") == std::string::npos && text.find(" OR ") == std::string::npos)
+      sql = text;
+  }
+  REQUIRE_FALSE(sql.empty());
+  SQLite::Statement plan(c.db(), "EXPLAIN QUERY PLAN " + sql);
+  std::string details;
+  while (plan.executeStep()) details += plan.getColumn(3).getString() + "\n";
+  CHECK(details.find("tickets_open_queue") != std::string::npos);
+  CHECK(details.find("TEMP B-TREE") == std::string::npos);
 }

@@ -74,11 +74,17 @@ class Pool {
 
   /// The file's path.
   const std::string& path() const { return path_; }
+  /// The mutex a write transaction holds from its start to its end: the threads of one
+  /// process take turns in order here, and only one of them at a time waits for the
+  /// file's write lock, where SQLite's busy handler serves waiters in no order and could
+  /// starve one of many past the busy timeout.
+  std::mutex& writer_turn() { return writer_turn_; }
 
  private:
   std::string path_;
   SqliteOptions options_;
   std::mutex mutex_;
+  std::mutex writer_turn_;
   std::vector<std::unique_ptr<Connection>> idle_;
 };
 

@@ -150,8 +150,39 @@ CREATE TABLE purges (
 )sql");
 }
 
+// v4: an agent's queue (open tickets of one assignee, the earliest due first, those without
+// due_at last, then by id) as one range scan in order: a partial index over the open
+// statuses whose expression column matches the ORDER BY of ticket_query.cpp. The WHERE text
+// must appear word for word in a query for SQLite to use the index (ticket_query.cpp adds it).
+void queue_index(Connection& c) {
+  c.exec(R"sql(
+CREATE INDEX tickets_open_queue ON tickets (assignee, due_at IS NULL, due_at, id)
+WHERE status IN ('new', 'assigned', 'in_progress', 'pending_customer');
+)sql");
+}
+
+// v5: the search index without token positions (detail=column): a phrase query is no
+// longer possible, and writing a row costs a fraction (search_index.hpp). Same columns
+// and rowids; the rows are copied from the old table, whose content it stores.
+void search_index_without_positions(Connection& c) {
+  c.exec(R"sql(
+CREATE VIRTUAL TABLE ticket_search_v5 USING fts5 (
+  t_uni, t_bi, t_words, c_uni, c_bi, c_words,
+  tokenize = 'unicode61 remove_diacritics 0',
+  columnsize = 0,
+  detail = column
+);
+INSERT INTO ticket_search_v5 (rowid, t_uni, t_bi, t_words, c_uni, c_bi, c_words)
+  SELECT rowid, t_uni, t_bi, t_words, c_uni, c_bi, c_words FROM ticket_search;
+DROP TABLE ticket_search;
+ALTER TABLE ticket_search_v5 RENAME TO ticket_search;
+)sql");
+}
+
 const std::vector<std::function<void(Connection&)>>& steps() {
-  static const std::vector<std::function<void(Connection&)>> list{base_tables, search_index, purge_log};
+  static const std::vector<std::function<void(Connection&)>> list{base_tables, search_index, purge_log,
+                                                                  queue_index,
+                                                                  search_index_without_positions};
   return list;
 }
 

@@ -85,24 +85,31 @@ void add_constraint(std::string& match, std::string_view columns, const std::str
   match += query;
 }
 
-// The phrase of a CJK run's pairs, or its one character ("打印 印机" for 打印机).
+// A CJK run's one character, or each of its pairs: "打印" for 打印, "打印" AND "印机" for
+// 打印机. The index keeps no positions (detail=column, schema.cpp v5), so for three or more
+// characters the pairs are a necessary condition only (the caller marks the plan inexact).
 void add_cjk_constraint(std::string& match, const Run& run) {
   if (run.chars.size() == 1) {
-    add_constraint(match, "{t_uni c_uni}", "\"" + std::string(run.chars[0]) + "\"");
+    std::string quoted = "\"";  // appends only: GCC 12 at -O3 warns falsely (-Wrestrict) on "x" + string
+    quoted += run.chars[0];
+    quoted += '"';
+    add_constraint(match, "{t_uni c_uni}", quoted);
     return;
   }
-  std::string phrase = "\"";
   for (std::size_t i = 0; i + 1 < run.chars.size(); ++i) {
-    if (i > 0) phrase += ' ';
-    phrase += run.chars[i];
-    phrase += run.chars[i + 1];
+    std::string pair = "\"";
+    pair += run.chars[i];
+    pair += run.chars[i + 1];
+    pair += '"';
+    add_constraint(match, "{t_bi c_bi}", pair);
   }
-  phrase += '"';
-  add_constraint(match, "{t_bi c_bi}", phrase);
 }
 
 void add_word_constraint(std::string& match, std::string_view word) {
-  add_constraint(match, "{t_words c_words}", "\"" + lowered(word) + "\"*");
+  std::string prefix = "\"";
+  prefix += lowered(word);
+  prefix += "\"*";
+  add_constraint(match, "{t_words c_words}", prefix);
 }
 
 }  // namespace
@@ -140,7 +147,7 @@ SearchPlan plan_search(std::span<const std::string> terms) {
     }
     // A substring term: each CJK run of it occurs in the text, and a word run that
     // follows something in the term begins a word there (one at the start may end one).
-    plan.exact = plan.exact && parts.size() == 1 && parts[0].kind == RunKind::cjk;
+    plan.exact = plan.exact && parts.size() == 1 && parts[0].kind == RunKind::cjk && parts[0].chars.size() <= 2;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (parts[i].kind == RunKind::cjk)
         add_cjk_constraint(plan.match, parts[i]);

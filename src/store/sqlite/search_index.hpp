@@ -12,11 +12,12 @@
 //
 // A query (search_match.hpp's terms) becomes an FTS5 expression that every match
 // must satisfy: a Latin word -> "word"* on the words; one CJK character -> that token
-// on the unigrams; two or more -> the phrase of their pairs on the bigrams (consecutive
-// pairs are the substring). For a term made of such characters only, or of Latin words
-// only, the expression is exact; for any other term (CJK punctuation, fullwidth forms,
-// Chinese mixed with Latin) it is a necessary condition and each candidate is checked
-// with the exact matcher of search_match.hpp.
+// on the unigrams; two or more -> each of their pairs on the bigrams. The index keeps no
+// token positions (detail=column: far cheaper to write), so pairs cannot be a phrase.
+// For a Latin-only term or a CJK term of one or two indexed characters the expression
+// is exact; for any other term (three or more CJK characters, CJK punctuation, fullwidth
+// forms, Chinese mixed with Latin) it is a necessary condition and each candidate is
+// checked with the exact matcher of search_match.hpp.
 
 #include <span>
 #include <string>

@@ -5,6 +5,7 @@
 // statement and each filter can use its index; the page asks for one row more than
 // the limit to know whether a next page exists. The cursors and their order are
 // store/page_cursor.hpp's, shared with every backend, so pages agree.
+#include <algorithm>
 #include <variant>
 
 #include "store/page_cursor.hpp"
@@ -105,6 +106,10 @@ TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
       sql.param(std::string(to_string(query.statuses[i])));
     }
     sql << ")";
+    // Only open statuses: the literal condition of the partial index tickets_open_queue
+    // (schema.cpp, v4), word for word, so SQLite may scan the queue index in order.
+    if (std::all_of(query.statuses.begin(), query.statuses.end(), [](Status s) { return is_open(s); }))
+      sql << " AND t.status IN ('new', 'assigned', 'in_progress', 'pending_customer')";
   }
   auto equals = [&](const char* column, const std::string& value) {
     sql << " AND " << column << " = ";

@@ -3,6 +3,8 @@
 #include <limits>
 #include <map>
 
+#include <sqlite3.h>
+
 #include "store/search_match.hpp"
 
 #include "store/sqlite/records.hpp"
@@ -85,15 +87,13 @@ std::optional<Ticket> SqliteTransaction::ticket(std::string_view id) {
 }
 
 void SqliteTransaction::insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) {
-  writing("adding a ticket", [&](Connection& c) {
-    check_version("a ticket's", ticket.version);
-    {
-      auto s = c.statement("SELECT 1 FROM tickets WHERE id = ?");
-      s->bind(1, ticket.id);
-      if (s->executeStep())
-        throw Error(ErrorCode::conflict, "/id", "ticket \"" + ticket.id + "\" exists already");
-    }
-    require_customer(c, ticket.customer_id);
+  // No savepoint and no lookups: the INSERT of the row is the one statement that can be
+  // refused (the UNIQUE id, the customer's FOREIGN KEY), and SQLite undoes a refused
+  // statement by itself; the tags, search row and load after it can fail only for I/O or
+  // memory, and then the whole transaction is rolled back (writing_unguarded).
+  check_version("a ticket's", ticket.version);
+  const SearchTokens tokens = ticket_tokens(ticket);
+  writing_unguarded("adding a ticket", [&](Connection& c, auto written) {
     std::int64_t row = 0;
     {
       auto s = c.statement(
@@ -101,16 +101,23 @@ void SqliteTransaction::insert_ticket(const Ticket& ticket, const TicketSchedule
           "updated_at, "
           "closed_at, due_at, next_action_at, version, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
           "?10, ?11, "
-          "?12, ?13, ?14) RETURNING row");
+          "?12, ?13, ?14)");
       s->bind(1, ticket.id);
       bind_ticket_columns(*s, ticket, schedule);
-      s->executeStep();
-      row = s->getColumn(0).getInt64();
-      while (s->executeStep()) {
+      try {
+        s->exec();
+        row = c.db().getLastInsertRowid();  // no RETURNING: it keeps its rows in a temporary table
+      } catch (const SQLite::Exception& e) {
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_UNIQUE)
+          throw Error(ErrorCode::conflict, "/id", "ticket \"" + ticket.id + "\" exists already");
+        if (e.getExtendedErrorCode() == SQLITE_CONSTRAINT_FOREIGNKEY)
+          throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
+        throw;
       }
     }
+    written();
     write_tags(c, ticket, false);
-    insert_search_row(c, row, ticket_tokens(ticket), SearchTokens{});
+    insert_search_row(c, row, tokens, SearchTokens{});
     if (counts_as_load(ticket.status, ticket.assignee)) add_load(ticket.assignee, 1);
   });
 }

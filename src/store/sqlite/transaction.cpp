@@ -9,7 +9,10 @@
 namespace ticketcore::detail::sqlite {
 
 SqliteTransaction::SqliteTransaction(std::shared_ptr<Pool> pool, bool writes)
-    : pool_(std::move(pool)), connection_(pool_->acquire()), writes_(writes) {
+    : pool_(std::move(pool)),
+      writer_(writes ? std::unique_lock(pool_->writer_turn()) : std::unique_lock<std::mutex>()),
+      connection_(pool_->acquire()),
+      writes_(writes) {
   try {
     connection_->statement(writes_ ? "BEGIN IMMEDIATE" : "BEGIN")->exec();
   } catch (const SQLite::Exception& e) {

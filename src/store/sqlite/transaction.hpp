@@ -8,6 +8,7 @@
 // counters, keys, configs, purges), ticket_rows.cpp, customer_rows.cpp, ticket_query.cpp.
 
 #include <memory>
+#include <mutex>
 #include <type_traits>
 
 #include "store/sqlite/connection.hpp"
@@ -77,6 +78,12 @@ class SqliteTransaction final : public StoreTransaction {
   // Runs a write inside a savepoint: any failure rolls the savepoint back and rethrows.
   template <class F>
   decltype(auto) writing(const char* what, F&& f);
+  // Runs a write without a savepoint, for writes whose first statement is the only one that
+  // can fail but for I/O or memory: SQLite undoes a failed statement by itself, so f calls
+  // `written()` once that statement succeeded, and a failure after it rolls the whole
+  // transaction back (it is finished), as SQLite does on some I/O errors.
+  template <class F>
+  decltype(auto) writing_unguarded(const char* what, F&& f);
   // Marks the transaction finished when SQLite has rolled it back by itself (I/O errors).
   void notice_rollback();
   // Rolls the whole transaction back after a failed savepoint rollback; it is finished.
@@ -86,6 +93,7 @@ class SqliteTransaction final : public StoreTransaction {
   void add_load(const std::string& agent, std::int64_t delta);
 
   std::shared_ptr<Pool> pool_;
+  std::unique_lock<std::mutex> writer_;  // a write transaction holds its process's writer turn
   std::unique_ptr<Connection> connection_;
   bool writes_;
   bool open_ = false;
@@ -132,6 +140,25 @@ decltype(auto) SqliteTransaction::writing(const char* what, F&& f) {
     } catch (const SQLite::Exception&) {
       abandon();
     }
+    notice_rollback();
+    try {
+      throw;
+    } catch (const SQLite::Exception& e) {
+      throw_storage(what, e);
+    }
+  }
+}
+
+template <class F>
+decltype(auto) SqliteTransaction::writing_unguarded(const char* what, F&& f) {
+  Connection& c = live();
+  if (!writes_)
+    throw Error(ErrorCode::storage, "", std::string("a read transaction cannot write (") + what + ")");
+  bool wrote = false;
+  try {
+    return f(c, [&] { wrote = true; });
+  } catch (...) {
+    if (wrote) abandon();  // the later statements cannot be undone alone
     notice_rollback();
     try {
       throw;
