@@ -70,6 +70,7 @@ struct TicketView {
   std::vector<Event> events;      ///< its history, in sequence order
   SlaStatus sla;                  ///< its SLA clocks now
   Explanation routing;            ///< how the rules in force route it now, rule by rule
+  std::string config_version;     ///< the configuration version `sla` and `routing` were computed under
   std::vector<HandedOutKey> due_handed_out;  ///< the due actions already handed out for it
 };
 

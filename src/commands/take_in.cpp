@@ -114,7 +114,7 @@ TakeInResult take_in(const CommandContext& c, const Ticket& request, const Intak
     e.sequence = std::int64_t(r.events.size()) + 1;
     r.events.push_back(std::move(e));
   };
-  add(c.actor.event_actor(), events::Created{t.priority, std::string(to_string(t.channel))});
+  add(c.actor.event_actor(), events::Created{t.priority, std::string(to_string(t.channel)), config.version()});
   if (!t.team.empty() || !t.assignee.empty())
     add("system", events::Assigned{"", t.assignee, t.team, std::string(d.assign_by)});
   if (!t.assignee.empty()) {

@@ -33,8 +33,9 @@ TakeInResult Desk::take_in(const Actor& actor, const Ticket& request) {
   const std::vector<Instant> earlier = tx->customer_ticket_times(customer->id);
   const IntakeSnapshot snapshot{*customer, tx->next_number(counter), tx->workload(), earlier};
   TakeInResult result = ticketcore::take_in(CommandContext{cfg, actor, now}, request, snapshot);
-  tx->insert_ticket(result.ticket,
-                    detail::schedule_of(result.ticket, result.events, customer->tier, cfg, now, std::nullopt));
+  // result.sla is the status at `now` the schedule needs: no second replay for it.
+  tx->insert_ticket(result.ticket, detail::schedule_of(result.ticket, result.events, customer->tier, cfg, now,
+                                                       std::nullopt, result.sla));
   tx->append_events(result.events);
   tx->save_cursors(result.workload);
   tx->commit();

@@ -7,6 +7,8 @@
 #include "ticketcore/model/json.hpp"
 #include "ticketcore/sla/due.hpp"
 
+#include "sla/next_action.hpp"
+
 namespace ticketcore::detail {
 
 Ticket load_ticket(StoreTransaction& tx, const TicketRef& ref) {
@@ -27,9 +29,16 @@ CustomerTier tier_of(StoreTransaction& tx, const Ticket& ticket) {
 TicketSchedule schedule_of(const Ticket& ticket, std::span<const Event> events, CustomerTier tier,
                            const DeskConfig& config, Instant now, std::optional<Instant> pending) {
   const SlaSubject subject{ticket, events, tier};
+  return schedule_of(ticket, events, tier, config, now, pending, sla_status(subject, config.sla(), now));
+}
+
+TicketSchedule schedule_of(const Ticket& ticket, std::span<const Event> events, CustomerTier tier,
+                           const DeskConfig& config, Instant now, std::optional<Instant> pending,
+                           const SlaStatus& at_now) {
+  const SlaSubject subject{ticket, events, tier};
   TicketSchedule s;
-  s.due_at = earliest_due(sla_status(subject, config.sla(), now));
-  s.next_action_at = next_action_at(subject, config.sla(), now);
+  s.due_at = earliest_due(at_now);
+  s.next_action_at = next_action_at(subject, config.sla(), now, at_now);
   if (pending && *pending <= now && (!s.next_action_at || *pending < *s.next_action_at)) s.next_action_at = pending;
   return s;
 }

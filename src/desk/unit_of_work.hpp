@@ -25,6 +25,11 @@ CustomerTier tier_of(StoreTransaction& tx, const Ticket& ticket);
 TicketSchedule schedule_of(const Ticket& ticket, std::span<const Event> events, CustomerTier tier,
                            const DeskConfig& config, Instant now, std::optional<Instant> pending);
 
+/// The same, given `at_now`, the ticket's SLA status at `now` (a take-in has it already).
+TicketSchedule schedule_of(const Ticket& ticket, std::span<const Event> events, CustomerTier tier,
+                           const DeskConfig& config, Instant now, std::optional<Instant> pending,
+                           const SlaStatus& at_now);
+
 /// Writes a command's change to a stored ticket whose history was `history`: the
 /// ticket (version checked by the store), its new events and its new schedule.
 void store_change(StoreTransaction& tx, const DeskConfig& config, const Change& change,

@@ -24,7 +24,7 @@ TicketView Desk::show(const Actor&, std::string_view ticket_id) const {
   const DeskConfig cfg = config();
   const Instant now = clock_->now();
   auto tx = store_->read();
-  TicketView view{detail::load_ticket(*tx, TicketRef{std::string(ticket_id), 0}), {}, {}, {}, {}};
+  TicketView view{detail::load_ticket(*tx, TicketRef{std::string(ticket_id), 0}), {}, {}, {}, cfg.version(), {}};
   view.events = tx->events(view.ticket.id);
   const auto customer = tx->customer(view.ticket.customer_id);
   const std::vector<Instant> earlier = tx->customer_ticket_times(view.ticket.customer_id);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "next_action.hpp"
 #include "replay.hpp"
 
 namespace ticketcore {
@@ -57,19 +58,30 @@ bool still_owed(const TargetStatus& t) {
   return false;
 }
 
+// The first action due at or after `now` within the horizon.
+std::optional<Instant> first_action(const SlaSubject& subject, const SlaConfig& config, Instant now) {
+  // Actions due at `now` itself count: a change at `now` may make one due at once.
+  const Instant horizon = now + kScheduleHorizon;
+  return detail::replay(subject, config, horizon, now - std::chrono::seconds(1), true).earliest;
+}
+
+// With no action within the horizon: look again at its end while a target is still owed.
+std::optional<Instant> look_again(const SlaStatus& at_now, Instant now) {
+  if (std::any_of(at_now.targets.begin(), at_now.targets.end(), still_owed)) return now + kScheduleHorizon;
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Instant> next_action_at(const SlaSubject& subject, const SlaConfig& config, Instant now) {
-  // Actions due at `now` itself count: a change at `now` may make one due at once.
-  const Instant horizon = now + kScheduleHorizon;
-  const auto replay = detail::replay(subject, config, horizon, now - std::chrono::seconds(1));
-  std::optional<Instant> next;
-  for (const DueAction& a : replay.actions)
-    if (!next || a.due_at < *next) next = a.due_at;
-  if (next) return next;
-  const auto at_now = detail::replay(subject, config, now, std::nullopt).status;
-  if (std::any_of(at_now.targets.begin(), at_now.targets.end(), still_owed)) return horizon;
-  return std::nullopt;
+  if (auto next = first_action(subject, config, now)) return next;
+  return look_again(detail::replay(subject, config, now, std::nullopt).status, now);
+}
+
+std::optional<Instant> detail::next_action_at(const SlaSubject& subject, const SlaConfig& config, Instant now,
+                                              const SlaStatus& at_now) {
+  if (auto next = first_action(subject, config, now)) return next;
+  return look_again(at_now, now);
 }
 
 std::optional<Instant> earliest_due(const SlaStatus& status) {

@@ -10,7 +10,7 @@
 namespace ticketcore::detail {
 
 Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
-              std::optional<Instant> actions_after) {
+              std::optional<Instant> actions_after, bool earliest_only) {
   std::vector<const Event*> events;
   for (const Event& e : subject.events)
     if (e.at <= now) events.push_back(&e);
@@ -23,6 +23,7 @@ Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
 
   Clocks clocks = start_clocks(subject, config, created);
   ThresholdWalk walk(subject, config, actions_after);
+  if (earliest_only) walk.earliest_only();
   if (now >= created) {
     // Between two events nothing changes the clocks: time carries them past thresholds,
     // then the event changes them. Events before the creation count at the creation.
@@ -37,6 +38,7 @@ Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
   }
   Replay out;
   out.actions = walk.take_actions();
+  out.earliest = walk.earliest();
   out.status = project_status(clocks, now);
   return out;
 }

@@ -24,11 +24,13 @@ namespace ticketcore::detail {
 struct Replay {
   SlaStatus status;                // the targets at `now`
   std::vector<DueAction> actions;  // every action due at or before `now`, in the order found
+  std::optional<Instant> earliest;  // with earliest_only: the earliest due of those actions
 };
 
 /// Replays a ticket's events at or before `now`; `actions` lists only the actions due after
-/// `actions_after` (none when it is empty: a status needs no actions).
+/// `actions_after` (none when it is empty: a status needs no actions). With `earliest_only`
+/// it gives only their earliest due instant in `earliest`, and `actions` stays empty.
 Replay replay(const SlaSubject& subject, const SlaConfig& config, Instant now,
-              std::optional<Instant> actions_after);
+              std::optional<Instant> actions_after, bool earliest_only = false);
 
 }  // namespace ticketcore::detail

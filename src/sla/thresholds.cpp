@@ -39,6 +39,10 @@ bool ThresholdWalk::reach(const Reading& r, std::int64_t x, std::optional<Instan
   fired_.push_back(id);
   last_fired_at_ = *when;
   if (actions_after_ && *when > *actions_after_) {
+    if (earliest_only_) {
+      if (!earliest_ || *when < *earliest_) earliest_ = *when;
+      return true;
+    }
     DueAction a = make();
     a.kind = id.kind;
     a.ticket_id = s_.ticket.id;
@@ -116,6 +120,9 @@ void ThresholdWalk::advance_targets(Clocks& k, const SlaPolicy& p) {
         break;
       if (!c.breached_at && fired_.size() > before) c.breached_at = last_fired_at_;
       if (b.seconds <= 0) break;
+      // The later updates owed fall due later still: none can be the earliest. Those left
+      // unmarked fall due in a later segment, after this one, if at all.
+      if (earliest_only_ && fired_.size() > before && earliest_ && last_fired_at_ >= *earliest_) break;
     }
   }
 }

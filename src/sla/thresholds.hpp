@@ -47,8 +47,14 @@ class ThresholdWalk {
   /// Carries the clocks through [s, e), or [s, e] when `last`, marking what they pass.
   void advance(Clocks& clocks, Instant s, Instant e, bool last);
 
+  /// Records only the earliest due instant of the actions, not the actions: building their
+  /// keys is most of a schedule's replay, and a schedule needs the instant alone.
+  void earliest_only() { earliest_only_ = true; }
+
   /// The actions found, in the order found.
   std::vector<DueAction> take_actions() { return std::move(actions_); }
+  /// With earliest_only: the earliest due instant among the actions.
+  std::optional<Instant> earliest() const { return earliest_; }
 
  private:
   struct Reading;
@@ -72,6 +78,8 @@ class ThresholdWalk {
   std::vector<ActionId> fired_;
   Instant last_fired_at_{};  // when the threshold recorded last fell due
   std::vector<DueAction> actions_;
+  bool earliest_only_ = false;
+  std::optional<Instant> earliest_;
 };
 
 }  // namespace ticketcore::detail

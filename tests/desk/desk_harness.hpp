@@ -9,6 +9,7 @@
 #include "ticketcore/desk.hpp"
 #include "ticketcore/store/export.hpp"
 #include "ticketcore/store/memory_store.hpp"
+#include "ticketcore/store/sqlite_store.hpp"
 
 namespace desk_test {
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "desk_harness.hpp"
+#include "ticketcore/model/event_payloads.hpp"
 
 using namespace desk_test;
 
@@ -36,6 +37,8 @@ TEST_CASE("desk: a take-in stores the ticket, its events and the assignee's load
   CHECK(view.ticket == r.ticket);
   CHECK(view.events == r.events);
   CHECK(view.sla.priority == r.ticket.priority);
+  CHECK(view.config_version == h.desk->config().version());
+  CHECK(events::read_payload<events::Created>(view.events.at(0)).config == h.desk->config().version());
   CHECK_FALSE(view.routing.rules.empty());
   CHECK(h.store->read()->workload().open_tickets.at(r.ticket.assignee) == 1);
 

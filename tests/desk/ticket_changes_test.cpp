@@ -2,8 +2,21 @@
 #include <catch2/catch.hpp>
 
 #include "desk_harness.hpp"
+#include "sqlite/sqlite_fixtures.hpp"
 
 using namespace desk_test;
+
+namespace {
+
+struct MemoryKind {
+  std::shared_ptr<Store> make() { return MemoryStore::create(); }
+};
+struct SqliteKind {
+  tc_sqlite_test::TempDb file;
+  std::shared_ptr<Store> make() { return SqliteStore::open(file.path()); }
+};
+
+}  // namespace
 
 TEST_CASE("desk: a ticket goes from intake to closed through the Desk's methods") {
   Harness h;
@@ -32,8 +45,11 @@ TEST_CASE("desk: a ticket goes from intake to closed through the Desk's methods"
   CHECK(h.store->read()->workload().open_tickets.count(handler.id) == 0);
 }
 
-TEST_CASE("desk: a stale version, an unknown ticket or a refused transition changes nothing") {
-  Harness h;
+// Runs on both stores: on SQLite, "nothing" is checked on the file through a fresh export.
+TEMPLATE_TEST_CASE("desk: a stale version, an unknown ticket or a refused transition changes nothing", "[desk]",
+                   MemoryKind, SqliteKind) {
+  TestType kind;
+  Harness h(kind.make());
   const Customer c = h.enterprise();
   const TakeInResult r = h.desk->take_in(kReceiver, Harness::erp_fault(c));
   const Actor handler{ActorKind::agent, r.ticket.assignee};

@@ -40,7 +40,7 @@ struct History {
     ticket.request_type = type;
     ticket.priority = priority;
     ticket.created_at = ticket.updated_at = created;
-    record("system", created, events::Created{priority, std::string(to_string(ticket.channel))});
+    record("system", created, events::Created{priority, std::string(to_string(ticket.channel)), "test-config"});
   }
 
   /// Appends an event with the next sequence number.

@@ -29,7 +29,7 @@ std::vector<std::int64_t> sequences(const std::vector<Event>& events) {
 TEMPLATE_TEST_CASE("events: appended events read back in sequence order with their payload", "[store]",
                    TC_STORE_BACKENDS) {
   auto store = two_tickets<TestType>();
-  const std::vector<Event> first{event("T1", 1, events::Created{"P3", "phone"}, minute(0)),
+  const std::vector<Event> first{event("T1", 1, events::Created{"P3", "phone", "desk-1"}, minute(0)),
                                  event("T1", 2, events::PublicComment{"我们已收到"}, minute(1))};
   auto rated = event("T1", 3, events::Rated{5, 4, 3, "quick"}, minute(2));
   rated.payload.insert_or_assign("host_note", 2.5);  // unknown keys are kept

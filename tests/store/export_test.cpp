@@ -38,7 +38,7 @@ std::unique_ptr<Store> populated() {
     tx.insert_ticket(other, {std::nullopt, minute(50)});
   });
   write(*store, [](StoreTransaction& tx) {
-    const std::vector<Event> history{samples::event(), event("202605-001", 1, events::Created{"P3", "phone"}),
+    const std::vector<Event> history{samples::event(), event("202605-001", 1, events::Created{"P3", "phone", "desk-1"}),
                                      event("202605-001", 2, events::PublicComment{"已开具新发票"})};
     auto first = history[0];
     first.sequence = 1;

@@ -33,7 +33,7 @@ class Attributes {
   template <class Items>
   static auto lower_in(Items& items, std::string_view name) {
     return std::lower_bound(items.begin(), items.end(), name,
-                            [](const value_type& item, std::string_view n) { return item.first < n; });
+                            [](const value_type& item, std::string_view n) { return item.first.compare(n) < 0; });
   }
   template <class Items>
   static auto find_in(Items& items, std::string_view name) {

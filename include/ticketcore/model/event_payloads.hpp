@@ -22,6 +22,7 @@ namespace ticketcore::events {
 struct Created {
   std::string priority;  ///< the priority at creation
   std::string channel;   ///< where it came in (a Channel word)
+  std::string config;    ///< the desk configuration version it was taken in under (DeskConfig::version)
 };
 /// The ticket got a new assignee and/or team; an empty `to` leaves it in the team's queue.
 struct Assigned {
@@ -143,7 +144,8 @@ struct Payload;
   }
 
 TICKETCORE_PAYLOAD(Created, created, Key<Created, std::string>{"priority", &Created::priority},
-                   Key<Created, std::string>{"channel", &Created::channel});
+                   Key<Created, std::string>{"channel", &Created::channel},
+                   Key<Created, std::string>{"config", &Created::config});
 TICKETCORE_PAYLOAD(Assigned, assigned, Key<Assigned, std::string>{"from", &Assigned::from},
                    Key<Assigned, std::string>{"to", &Assigned::to}, Key<Assigned, std::string>{"team", &Assigned::team},
                    Key<Assigned, std::string>{"by", &Assigned::by});
