@@ -69,7 +69,7 @@ DryRunReport Desk::dry_run(const Actor&, const DeskConfig& proposed) const {
   // Every open ticket, page by page, with what its routing facts are made of.
   std::vector<Ticket> open;
   TicketQuery query;
-  query.statuses = {Status::new_ticket, Status::assigned, Status::in_progress, Status::pending_customer};
+  query.statuses = open_statuses();
   query.order = TicketOrder::id;
   query.limit = 1000;
   do {

@@ -20,9 +20,8 @@ Sweep Desk::due(const Actor&, std::size_t max_tickets) {
     for (DueAction& action : due_actions_until(subject, cfg.sla(), now))
       if (tx->hand_out(HandedOutKey{action.key, id, now})) sweep.actions.push_back(std::move(action));
     // Everything due by `now` is handed out: the next action is a later one.
-    TicketSchedule next = detail::schedule_of(*ticket, events, subject.tier, cfg, now, std::nullopt);
-    if (next.next_action_at && *next.next_action_at <= now)
-      next.next_action_at = next_action_at(subject, cfg.sla(), now + std::chrono::seconds(1));
+    const TicketSchedule next{earliest_due(sla_status(subject, cfg.sla(), now)),
+                              next_action_at(subject, cfg.sla(), now + std::chrono::seconds(1))};
     tx->set_schedule(id, next);
   }
   tx->commit();

@@ -11,7 +11,7 @@ namespace {
 // Open tickets of one holder, the earliest due first.
 TicketQuery queue(std::size_t limit, std::string_view after) {
   TicketQuery q;
-  q.statuses = {Status::new_ticket, Status::assigned, Status::in_progress, Status::pending_customer};
+  q.statuses = open_statuses();
   q.order = TicketOrder::due_at;
   q.limit = limit;
   q.after = std::string(after);

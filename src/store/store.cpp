@@ -1,6 +1,8 @@
 // What every backend shares about tickets as stored.
 #include "ticketcore/store/store.hpp"
 
+#include "ticketcore/model/enum_names.hpp"
+
 namespace ticketcore {
 
 bool is_open(Status status) {
@@ -15,6 +17,16 @@ bool is_open(Status status) {
     case Status::merged: return false;
   }
   return false;
+}
+
+const std::vector<Status>& open_statuses() {
+  static const std::vector<Status> open = [] {
+    std::vector<Status> out;
+    for (std::size_t i = 0; i < EnumNames<Status>::names.size(); ++i)
+      if (is_open(static_cast<Status>(i))) out.push_back(static_cast<Status>(i));
+    return out;
+  }();
+  return open;
 }
 
 }  // namespace ticketcore

@@ -101,7 +101,7 @@ TEST_CASE("a file at every earlier schema version migrates to the latest with it
         CHECK(tx->workload().open_tickets.at("ann") == 1);
         // Step 4's queue index holds the old open ticket.
         TicketQuery queue;
-        queue.statuses = {Status::new_ticket, Status::assigned, Status::in_progress, Status::pending_customer};
+        queue.statuses = open_statuses();
         queue.assignee = "ann";
         queue.order = TicketOrder::due_at;
         CHECK(tx->tickets(queue).tickets.size() == 1);

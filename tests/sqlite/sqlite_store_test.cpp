@@ -310,7 +310,7 @@ TEST_CASE("an agent's queue is one ordered range scan of the queue index") {
     tx->insert_ticket(t, schedule);
   }
   TicketQuery q;
-  q.statuses = {Status::new_ticket, Status::assigned, Status::in_progress, Status::pending_customer};
+  q.statuses = open_statuses();
   q.assignee = "ann";
   q.order = TicketOrder::due_at;
   q.limit = 2;

@@ -28,6 +28,9 @@ namespace ticketcore {
 /// assignee's load and shows in queues): every status before resolved.
 bool is_open(Status status);
 
+/// Every status is_open holds for, in workflow order: what a query for open tickets lists.
+const std::vector<Status>& open_statuses();
+
 /// What the store keeps beside a ticket so that queues and the sweep read an index.
 struct TicketSchedule {
   std::optional<Instant> due_at;          ///< the earliest SLA deadline still running; queues sort by it
