@@ -11,6 +11,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -79,6 +80,8 @@ class Pool {
   /// file's write lock, where SQLite's busy handler serves waiters in no order and could
   /// starve one of many past the busy timeout.
   std::mutex& writer_turn() { return writer_turn_; }
+  /// How long a transaction may wait for the file's locks.
+  std::chrono::milliseconds busy_timeout() const { return options_.busy_timeout; }
 
  private:
   std::string path_;

@@ -2,6 +2,11 @@
 // (transaction.hpp).
 #include "store/sqlite/transaction.hpp"
 
+#include <sqlite3.h>
+
+#include <chrono>
+#include <thread>
+
 #include "store/sqlite/records.hpp"
 #include "store/sqlite/search_rows.hpp"
 #include "ticketcore/model/enum_names.hpp"
@@ -13,13 +18,22 @@ SqliteTransaction::SqliteTransaction(std::shared_ptr<Pool> pool, bool writes)
       writer_(writes ? std::unique_lock(pool_->writer_turn()) : std::unique_lock<std::mutex>()),
       connection_(pool_->acquire()),
       writes_(writes) {
-  try {
-    connection_->statement(writes_ ? "BEGIN IMMEDIATE" : "BEGIN")->exec();
-  } catch (const SQLite::Exception& e) {
-    // SQLITE_BUSY after the busy timeout lands here: another writer held the lock too long.
-    const bool healthy = connection_->autocommit();
-    pool_->release(std::move(connection_), healthy);
-    throw_storage(writes_ ? "beginning a write transaction" : "beginning a read transaction", e);
+  // SQLite answers BUSY at once, without its busy handler, in some WAL states (another
+  // connection recovering or checkpointing the log): keep trying until the busy timeout.
+  const auto deadline = std::chrono::steady_clock::now() + pool_->busy_timeout();
+  for (;;) {
+    try {
+      connection_->statement(writes_ ? "BEGIN IMMEDIATE" : "BEGIN")->exec();
+      break;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) == SQLITE_BUSY && std::chrono::steady_clock::now() < deadline) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        continue;
+      }
+      const bool healthy = connection_->autocommit();
+      pool_->release(std::move(connection_), healthy);
+      throw_storage(writes_ ? "beginning a write transaction" : "beginning a read transaction", e);
+    }
   }
   open_ = true;
 }
