@@ -55,10 +55,40 @@ TEST_CASE("every pooled connection sets foreign_keys, WAL, secure_delete and syn
     CHECK(pragma(*tx, "journal_mode") == "wal");
     CHECK(pragma(*tx, "secure_delete") == "1");
     CHECK(pragma(*tx, "synchronous") == "2");  // FULL
-    CHECK(pragma(*tx, "busy_timeout") == "10000");
   }
   CHECK(&dynamic_cast<detail::sqlite::SqliteTransaction&>(*a).connection() !=
         &dynamic_cast<detail::sqlite::SqliteTransaction&>(*b).connection());
+}
+
+TEST_CASE("a writer waits for another store's write lock, and fails with storage after the busy timeout") {
+  TempDb db;
+  SqliteOptions options;
+  options.busy_timeout = std::chrono::milliseconds(300);
+  auto holder = SqliteStore::open(db.path(), options);
+  auto waiter = SqliteStore::open(db.path(), options);  // its own pool: it waits on the file's lock
+
+  SECTION("released within the timeout: the wait ends in the lock") {
+    auto held = holder->write();
+    std::thread release([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      held->commit();
+    });
+    auto tx = waiter->write();
+    tx->insert_customer(customer("C20260501001"));
+    tx->commit();
+    release.join();
+    CHECK(waiter->read()->customer("C20260501001").has_value());
+  }
+  SECTION("held past the timeout: Error(storage), nothing written") {
+    auto held = holder->write();
+    try {
+      waiter->write();
+      FAIL("the write transaction began while another held the lock");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::storage);
+      CHECK_THAT(e.what(), Catch::Contains("database is locked"));
+    }
+  }
 }
 
 TEST_CASE("a stale version update fails with conflict and leaves the file unchanged") {

@@ -3,6 +3,9 @@
 
 #include <sqlite3.h>
 
+#include <cstdint>
+#include <thread>
+
 #include "ticketcore/error.hpp"
 
 namespace ticketcore::detail::sqlite {
@@ -15,9 +18,11 @@ StatementUse::StatementUse(SQLite::Statement& statement) : statement_(statement)
 StatementUse::~StatementUse() { statement_.tryReset(); }
 
 Connection::Connection(const std::string& path, const SqliteOptions& options)
-    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX) {
-  // The busy timeout first: the PRAGMAs below may wait for another connection's lock.
-  db_.setBusyTimeout(static_cast<int>(options.busy_timeout.count()));
+    : db_(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_FULLMUTEX),
+      busy_timeout_(options.busy_timeout),
+      jitter_(static_cast<unsigned>(reinterpret_cast<std::uintptr_t>(this) >> 4)) {
+  // The busy handler first: the PRAGMAs below may wait for another connection's lock.
+  sqlite3_busy_handler(db_.getHandle(), &Connection::wait_for_lock, this);
   db_.exec("PRAGMA foreign_keys = ON");   // off unless every connection asks
   db_.exec("PRAGMA secure_delete = ON");  // purged customer data is overwritten, not left in free pages
   // WAL: readers never block the writer nor it them; persistent, but a new file needs it once.
@@ -40,6 +45,20 @@ StatementUse Connection::statement(const std::string& sql) {
   if (it == statements_.end())
     it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
   return StatementUse(*it->second);
+}
+
+// SQLite's own busy_timeout handler sleeps up to 100 ms between tries. Writers of other
+// processes, which find the lock free the moment it is released, then take it in turn
+// while a sleeper wakes only into held locks, and can wait out the whole timeout. Short,
+// varied sleeps give every waiter a chance at each release.
+int Connection::wait_for_lock(void* connection, int calls) {
+  auto& self = *static_cast<Connection*>(connection);
+  const auto now = std::chrono::steady_clock::now();
+  if (calls == 0) self.busy_since_ = now;
+  if (now - self.busy_since_ >= self.busy_timeout_) return 0;
+  self.jitter_ = self.jitter_ * 1103515245u + 12345u;
+  std::this_thread::sleep_for(std::chrono::microseconds(100 + (self.jitter_ >> 16) % 400));
+  return 1;
 }
 
 bool Connection::autocommit() { return sqlite3_get_autocommit(db_.getHandle()) != 0; }

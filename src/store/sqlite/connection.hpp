@@ -2,7 +2,7 @@
 // One SQLite connection with its PRAGMAs and its prepared-statement cache, and the pool
 // a SqliteStore lends connections from (docs/sqlite.md, "Concurrency").
 //
-// Every connection sets busy_timeout, foreign_keys, secure_delete, journal_mode=WAL and
+// Every connection sets its busy handler, foreign_keys, secure_delete, journal_mode=WAL and
 // synchronous itself: those PRAGMAs (but journal_mode) belong to a connection, not to the
 // file. Statements are prepared once per connection and SQL text, then reused with
 // reset() / clearBindings(); the cache is a member declared after the Database, so the
@@ -57,7 +57,13 @@ class Connection {
   bool autocommit();
 
  private:
+  /// SQLite's busy handler: waits a fraction of a millisecond per call until the timeout.
+  static int wait_for_lock(void* connection, int calls);
+
   SQLite::Database db_;  // declared first: destroyed after the statements
+  std::chrono::milliseconds busy_timeout_;
+  std::chrono::steady_clock::time_point busy_since_;  // when the current wait began
+  unsigned jitter_;                                   // varies the sleeps between connections
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
 

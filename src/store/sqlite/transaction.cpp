@@ -27,7 +27,7 @@ SqliteTransaction::SqliteTransaction(std::shared_ptr<Pool> pool, bool writes)
       break;
     } catch (const SQLite::Exception& e) {
       if ((e.getErrorCode() & 0xff) == SQLITE_BUSY && std::chrono::steady_clock::now() < deadline) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        std::this_thread::sleep_for(std::chrono::microseconds(500));
         continue;
       }
       const bool healthy = connection_->autocommit();
