@@ -17,6 +17,7 @@ write_basic_package_version_file(${CMAKE_CURRENT_BINARY_DIR}/ticketcoreConfigVer
   COMPATIBILITY SameMajorVersion)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ticketcoreConfig.cmake
   ${CMAKE_CURRENT_BINARY_DIR}/ticketcoreConfigVersion.cmake
+  cmake/phonenumber.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/ticketcore)
 
 configure_file(cmake/ticketcore.pc.in ${CMAKE_CURRENT_BINARY_DIR}/ticketcore.pc @ONLY)
