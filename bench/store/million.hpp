@@ -197,11 +197,11 @@ inline std::vector<std::string> tickets_ddl(const std::string& store_path) {
   return out;
 }
 
-/// A raw sqlite3 connection with the store's file settings (WAL, synchronous=NORMAL).
+/// A raw sqlite3 connection with the store's file settings (WAL, synchronous=NORMAL, checkpoints).
 inline sqlite3* open_raw(const std::string& path) {
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) throw std::runtime_error("cannot open " + path);
-  sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", nullptr, nullptr, nullptr);
+  sqlite3_exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 10000;", nullptr, nullptr, nullptr);
   return db;
 }
 

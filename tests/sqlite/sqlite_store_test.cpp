@@ -41,7 +41,7 @@ ErrorCode code_of(const std::function<void()>& f) {
 
 }  // namespace
 
-TEST_CASE("every pooled connection sets foreign_keys, WAL, secure_delete and synchronous") {
+TEST_CASE("every pooled connection sets foreign_keys, WAL, secure_delete, synchronous and the checkpoint interval") {
   TempDb db;
   SqliteOptions options;
   options.synchronous = SqliteOptions::Sync::full;
@@ -55,6 +55,7 @@ TEST_CASE("every pooled connection sets foreign_keys, WAL, secure_delete and syn
     CHECK(pragma(*tx, "journal_mode") == "wal");
     CHECK(pragma(*tx, "secure_delete") == "1");
     CHECK(pragma(*tx, "synchronous") == "2");  // FULL
+    CHECK(pragma(*tx, "wal_autocheckpoint") == "10000");
   }
   CHECK(&dynamic_cast<detail::sqlite::SqliteTransaction&>(*a).connection() !=
         &dynamic_cast<detail::sqlite::SqliteTransaction&>(*b).connection());
