@@ -100,6 +100,7 @@ int main(int argc, char** argv) {
   std::printf("desk \"%s\" on %s\n", desk->config().version().c_str(), file.string().c_str());
 
   const Actor receiver{ActorKind::agent, "p-01"}, supervisor{ActorKind::supervisor, "s-02"};
+  const Actor manager{ActorKind::admin, "m-01"};  // sees every ticket (docs/access.md)
   Customer lianhe;
   lianhe.kind = CustomerKind::enterprise;
   lianhe.name = "Hangzhou Lianhe Manufacturing Co., Ltd.";
@@ -138,7 +139,7 @@ int main(int argc, char** argv) {
     std::printf("%s %s %s: now %s\n", format_instant(clock->now()).c_str(), ids.at(name).c_str(), what,
                 std::string(to_string(c.ticket.status)).c_str());
   };
-  auto holder = [&](const char* name) { return Actor{ActorKind::agent, desk->show(receiver, ids.at(name)).ticket.assignee}; };
+  auto holder = [&](const char* name) { return Actor{ActorKind::agent, desk->show(manager, ids.at(name)).ticket.assignee}; };
 
   script.emplace(at("2026-03-02T01:00:00Z"), [&] {
     Ticket erp = request(lianhe, Channel::phone, RequestType::technical_support,
@@ -239,21 +240,21 @@ int main(int argc, char** argv) {
 
   std::printf("\n== the queues on Monday 9 March\n");
   for (const Agent& a : desk->config().agents()) {
-    const TicketPage page = desk->agent_queue(receiver, a.id);
+    const TicketPage page = desk->agent_queue(manager, a.id);
     if (!page.tickets.empty()) print_page(("agent " + a.id).c_str(), page);
   }
   for (const Team& t : desk->config().teams()) {
-    const TicketPage page = desk->team_queue(receiver, t.id);
+    const TicketPage page = desk->team_queue(manager, t.id);
     if (!page.tickets.empty()) print_page(("unassigned in " + t.id).c_str(), page);
   }
   TicketQuery search;
   search.text = "打印";
-  print_page("search \"打印\"", desk->find_tickets(receiver, search));
+  print_page("search \"打印\"", desk->find_tickets(manager, search));
 
   std::map<std::string, int> kinds;
   for (const DueAction& a : week) ++kinds[std::string(to_string(a.kind))];
   std::printf("\n== the week's due actions: %zu\n", week.size());
   for (const auto& [kind, n] : kinds) std::printf("  %-22s %d\n", kind.c_str(), n);
-  show("\n== the SLA of the CRM export ticket now", to_json_text(desk->show(receiver, ids.at("crm")).sla));
+  show("\n== the SLA of the CRM export ticket now", to_json_text(desk->show(manager, ids.at("crm")).sla));
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ticketcore/access/rights.hpp"
 #include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/ids.hpp"
@@ -81,6 +82,8 @@ class DeskConfig {
   const NumberFormat& customer_numbers() const;
   /// How long closed tickets are kept.
   const Retention& retention() const;
+  /// Each role's scope and permissions (docs/access.md).
+  const AccessPolicy& access() const;
 
   struct Impl;  ///< the loaded configuration (src/config)
 

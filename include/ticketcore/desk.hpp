@@ -193,7 +193,7 @@ class Desk {
 
   // Runs one command on one stored ticket in one write transaction.
   template <class Command>
-  Change change(const Actor& actor, const TicketRef& ticket, Command&& command);
+  Change change(const Actor& actor, Permission permission, const TicketRef& ticket, Command&& command);
 
   std::shared_ptr<Store> store_;
   mutable std::mutex config_mutex_;  // guards config_: publish() swaps it

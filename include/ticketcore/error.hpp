@@ -14,7 +14,7 @@ enum class ErrorCode : int {
   not_found = 2,           ///< the entity named does not exist
   conflict = 3,            ///< a concurrent change won (version mismatch) or a duplicate
   invalid_transition = 4,  ///< the workflow does not allow this status or stage change
-  forbidden = 5,           ///< the principal may not do this
+  denied = 5,              ///< the actor may not do this (access rules, docs/access.md)
   storage = 6,             ///< the store failed
   out_of_memory = 7,       ///< allocation failed
   internal = 8,            ///< a bug in ticketcore

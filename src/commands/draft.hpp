@@ -96,7 +96,7 @@ inline void require_open(const CommandContext& c, const Ticket& t) {
 /// Refuses a change only people of the desk may make.
 inline void require_staff(const CommandContext& c, std::string_view what) {
   if (!c.actor.is_staff())
-    throw Error(ErrorCode::forbidden, "/actor",
+    throw Error(ErrorCode::denied, "/actor",
                 std::string(to_string(c.actor.kind)) + " may not " + std::string(what));
 }
 

@@ -58,7 +58,7 @@ TakeInResult take_in(const CommandContext& c, const Ticket& request, const Intak
   const DeskConfig& config = c.config;
   const Customer& customer = snap.customer;
   if (c.actor.kind == ActorKind::customer && c.actor.id != customer.id)
-    throw Error(ErrorCode::forbidden, "/actor", "a customer opens tickets for themselves only");
+    throw Error(ErrorCode::denied, "/actor", "a customer opens tickets for themselves only");
   refuse_desk_fields(request);
   if (request.customer_id != customer.id)
     throw_invalid("/customer_id", "\"" + request.customer_id + "\" is not the customer read for the ticket");

@@ -86,7 +86,7 @@ Change change_status(const CommandContext& c, const TicketState& s, Status to, s
 
 Change comment(const CommandContext& c, const TicketState& s, std::string_view text) {
   if (c.actor.kind == ActorKind::customer && c.actor.id != s.ticket.customer_id)
-    throw Error(ErrorCode::forbidden, "/actor", "a customer comments on their own tickets only");
+    throw Error(ErrorCode::denied, "/actor", "a customer comments on their own tickets only");
   require_open(c, s.ticket);
   Draft d(c, s);
   d.add(events::PublicComment{required_text(text, "text")});
@@ -115,7 +115,7 @@ Change progress_update(const CommandContext& c, const TicketState& s, std::strin
 
 Change escalate(const CommandContext& c, const TicketState& s, EscalationLevel level, std::string_view reason) {
   require_open(c, s.ticket);
-  if (c.actor.kind == ActorKind::customer) throw Error(ErrorCode::forbidden, "/actor", "a customer may not escalate");
+  if (c.actor.kind == ActorKind::customer) throw Error(ErrorCode::denied, "/actor", "a customer may not escalate");
   if (s.ticket.team.empty()) throw_invalid("/team", "the ticket is in no team to escalate in");
   const Escalation who =
       resolve_escalation({s.ticket.team, s.ticket.assignee, level,
@@ -197,7 +197,7 @@ Change answer_remedy(const CommandContext& c, const TicketState& s, bool approve
   const auto pending = pending_remedy(s.events);
   if (!pending) throw Error(ErrorCode::not_found, "/remedy", "no remedy is waiting for approval");
   if (!holds_level(c, s.ticket, pending->approver))
-    throw Error(ErrorCode::forbidden, "/actor",
+    throw Error(ErrorCode::denied, "/actor",
                 "only a " + std::string(to_string(pending->approver)) + " or above may answer this remedy");
   Draft d(c, s);
   if (approve)
@@ -252,7 +252,7 @@ Change resolve(const CommandContext& c, const TicketState& s, std::string_view s
 
 Change rate(const CommandContext& c, const TicketState& s, Satisfaction rating) {
   if (c.actor.kind == ActorKind::customer && c.actor.id != s.ticket.customer_id)
-    throw Error(ErrorCode::forbidden, "/actor", "a customer rates their own tickets only");
+    throw Error(ErrorCode::denied, "/actor", "a customer rates their own tickets only");
   if (!c.config.workflow().is_resolved(s.ticket.status))
     throw Error(ErrorCode::invalid_transition, "/status", "only a resolved or closed ticket is rated");
   if (s.ticket.satisfaction) throw Error(ErrorCode::conflict, "/satisfaction", "the ticket is rated already");
@@ -268,7 +268,7 @@ Change rate(const CommandContext& c, const TicketState& s, Satisfaction rating) 
 
 Change close(const CommandContext& c, const TicketState& s) {
   if (c.actor.kind == ActorKind::customer && c.actor.id != s.ticket.customer_id)
-    throw Error(ErrorCode::forbidden, "/actor", "a customer closes their own tickets only");
+    throw Error(ErrorCode::denied, "/actor", "a customer closes their own tickets only");
   Draft d(c, s);
   d.move_to(Status::closed);
   return std::move(d).done();
@@ -276,7 +276,7 @@ Change close(const CommandContext& c, const TicketState& s) {
 
 Change reopen(const CommandContext& c, const TicketState& s, std::string_view reason) {
   if (c.actor.kind == ActorKind::customer && c.actor.id != s.ticket.customer_id)
-    throw Error(ErrorCode::forbidden, "/actor", "a customer reopens their own tickets only");
+    throw Error(ErrorCode::denied, "/actor", "a customer reopens their own tickets only");
   const Workflow& w = c.config.workflow();
   const auto next = w.next_statuses(s.ticket.status);
   const auto to = std::find_if(next.begin(), next.end(), [&](Status st) { return w.is_reopen(s.ticket.status, st); });
@@ -290,7 +290,7 @@ Change reopen(const CommandContext& c, const TicketState& s, std::string_view re
 
 Change cancel(const CommandContext& c, const TicketState& s, std::string_view reason) {
   if (c.actor.kind == ActorKind::customer && c.actor.id != s.ticket.customer_id)
-    throw Error(ErrorCode::forbidden, "/actor", "a customer cancels their own tickets only");
+    throw Error(ErrorCode::denied, "/actor", "a customer cancels their own tickets only");
   Draft d(c, s);
   d.move_to(Status::cancelled, required_text(reason, "reason", limits::name));
   return std::move(d).done();

@@ -37,6 +37,7 @@ struct DeskConfig::Impl {
   NumberFormat ticket_numbers;
   NumberFormat customer_numbers;
   Retention retention;
+  AccessPolicy access;
   std::string text;  // the canonical document; kept since the configuration never changes
 };
 

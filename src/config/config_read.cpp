@@ -1,5 +1,6 @@
 #include "config/config_read.hpp"
 
+#include "config/access_json.hpp"
 #include "config/config_write.hpp"
 #include "config/cross_references.hpp"
 #include "model/json_read.hpp"
@@ -59,6 +60,7 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
   const json* assignment = r.take("assignment");
   const json* numbers = r.take("numbers");
   const json* retention = r.take("retention");
+  const json* access = r.take("access");
   r.finish();
 
   std::string version;
@@ -94,6 +96,8 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
     k.optional("closed_ticket_days", kept.closed_ticket_days, Range{1, kMaxRetentionDays});
     k.finish();
   }
+  AccessPolicy rights = AccessPolicy::standard();
+  if (access && !access->is_null()) rights = read_access(*access, "/access");
 
   auto impl = std::make_shared<DeskConfig::Impl>(DeskConfig::Impl{
       .version = std::move(version),
@@ -106,6 +110,7 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
       .ticket_numbers = std::move(ticket_numbers),
       .customer_numbers = std::move(customer_numbers),
       .retention = kept,
+      .access = std::move(rights),
       .text = {},
   });
   check_references(*impl);

@@ -3,6 +3,7 @@
 
 #include "ticketcore/commands/facts.hpp"
 
+#include "access_checks.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/ids.hpp"
 #include "unit_of_work.hpp"
@@ -52,7 +53,8 @@ DeskConfig Desk::config() const {
   return config_;
 }
 
-void Desk::publish(const Actor&, DeskConfig next) {
+void Desk::publish(const Actor& actor, DeskConfig next) {
+  const detail::Access access(config(), actor, Permission::configure);
   auto tx = store_->write();
   if (const auto current = tx->current_config(); current && current->version == next.version())
     throw Error(ErrorCode::conflict, "/version", "configuration version \"" + next.version() + "\" is already in force");
@@ -62,8 +64,9 @@ void Desk::publish(const Actor&, DeskConfig next) {
   config_ = std::move(next);
 }
 
-DryRunReport Desk::dry_run(const Actor&, const DeskConfig& proposed) const {
+DryRunReport Desk::dry_run(const Actor& actor, const DeskConfig& proposed) const {
   const DeskConfig current = config();
+  const detail::Access access(current, actor, Permission::configure);
   const Instant now = clock_->now();
   auto tx = store_->read();
   // Every open ticket, page by page, with what its routing facts are made of.
@@ -100,9 +103,10 @@ DryRunReport Desk::dry_run(const Actor&, const DeskConfig& proposed) const {
   });
 }
 
-Customer Desk::register_customer(const Actor&, Customer customer) {
-  if (!customer.id.empty()) throw_invalid("/id", "the desk numbers new customers; leave the id empty");
+Customer Desk::register_customer(const Actor& actor, Customer customer) {
   const DeskConfig cfg = config();
+  const detail::Access access(cfg, actor, Permission::register_customer);
+  if (!customer.id.empty()) throw_invalid("/id", "the desk numbers new customers; leave the id empty");
   const Instant now = clock_->now();
   auto tx = store_->write();
   const Date today = cfg.calendars().get("").local_date(now);
@@ -116,11 +120,13 @@ Customer Desk::register_customer(const Actor&, Customer customer) {
   return customer;
 }
 
-Customer Desk::update_customer(const Actor&, Customer customer) {
+Customer Desk::update_customer(const Actor& actor, Customer customer) {
+  const detail::Access access(config(), actor, Permission::update_customer);
   const Instant now = clock_->now();
   auto tx = store_->write();
   const auto stored = tx->customer(customer.id);
   if (!stored) throw Error(ErrorCode::not_found, "/id", "no customer \"" + customer.id + "\"");
+  access.require_customer(*tx, customer.id);
   if (customer.version != stored->version)
     throw Error(ErrorCode::conflict, "/version",
                 "customer \"" + customer.id + "\" is at version " + std::to_string(stored->version) + ", not " +
@@ -134,14 +140,20 @@ Customer Desk::update_customer(const Actor&, Customer customer) {
   return customer;
 }
 
-Customer Desk::customer(const Actor&, std::string_view id) const {
-  auto found = store_->read()->customer(id);
+Customer Desk::customer(const Actor& actor, std::string_view id) const {
+  const detail::Access access(config(), actor, Permission::read);
+  auto tx = store_->read();
+  auto found = tx->customer(id);
   if (!found) throw Error(ErrorCode::not_found, "/id", "no customer \"" + std::string(id) + "\"");
+  access.require_customer(*tx, id);
   return std::move(*found);
 }
 
-CustomerPage Desk::find_customers(const Actor&, const CustomerQuery& query) const {
-  return store_->read()->customers(query);
+CustomerPage Desk::find_customers(const Actor& actor, const CustomerQuery& query) const {
+  const detail::Access access(config(), actor, Permission::read);
+  CustomerQuery scoped = query;
+  if (access.scope() != Scope::all) scoped.scope = access.query_scope();
+  return store_->read()->customers(scoped);
 }
 
 }  // namespace ticketcore

@@ -1,11 +1,14 @@
 // Time moving the desk on: the sweep that hands out due actions once, and retention.
 #include "ticketcore/desk.hpp"
+
+#include "access_checks.hpp"
 #include "unit_of_work.hpp"
 
 namespace ticketcore {
 
-Sweep Desk::due(const Actor&, std::size_t max_tickets) {
+Sweep Desk::due(const Actor& actor, std::size_t max_tickets) {
   const DeskConfig cfg = config();
+  const detail::Access access(cfg, actor, Permission::sweep);
   const Instant now = clock_->now();
   Sweep sweep{now, 0, {}};
   // One write transaction: the keys recorded here are what keeps another process's
@@ -30,8 +33,9 @@ Sweep Desk::due(const Actor&, std::size_t max_tickets) {
   return sweep;
 }
 
-Purge Desk::purge(const Actor&) {
+Purge Desk::purge(const Actor& actor) {
   const DeskConfig cfg = config();
+  const detail::Access access(cfg, actor, Permission::purge);
   const Instant now = clock_->now();
   auto tx = store_->write();
   const Purge done = tx->purge(now - std::chrono::days(cfg.retention().closed_ticket_days), now);

@@ -9,7 +9,7 @@ std::string_view to_string(ErrorCode code) noexcept {
     case ErrorCode::not_found: return "not_found";
     case ErrorCode::conflict: return "conflict";
     case ErrorCode::invalid_transition: return "invalid_transition";
-    case ErrorCode::forbidden: return "forbidden";
+    case ErrorCode::denied: return "denied";
     case ErrorCode::storage: return "storage";
     case ErrorCode::out_of_memory: return "out_of_memory";
     case ErrorCode::internal: return "internal";

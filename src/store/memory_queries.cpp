@@ -1,6 +1,7 @@
 // Ticket and customer queries over MemoryStore's tables: filters, order and keyset pages
 // (docs/storage.md, "Queries and paging").
 #include <algorithm>
+#include <set>
 
 #include "store/memory_tables.hpp"
 #include "store/page_cursor.hpp"
@@ -20,8 +21,16 @@ bool equal_ignoring_case(std::string_view a, std::string_view b) {
          });
 }
 
+// Whether a ticket is within what the asking actor sees.
+bool in_scope(const QueryScope& scope, const Ticket& t) {
+  if (scope.assignee && t.assignee != *scope.assignee) return false;
+  if (scope.teams && !contains(*scope.teams, t.team)) return false;
+  return scope.customer_id.empty() || t.customer_id == scope.customer_id;
+}
+
 // Whether a ticket passes every filter of the query but the text.
 bool passes(const TicketQuery& q, const Ticket& t) {
+  if (!in_scope(q.scope, t)) return false;
   if (!q.statuses.empty() && std::find(q.statuses.begin(), q.statuses.end(), t.status) == q.statuses.end())
     return false;
   if (!q.team.empty() && t.team != q.team) return false;
@@ -93,10 +102,19 @@ CustomerPage query_customers(const Tables& tables, const CustomerQuery& query) {
   std::string after;
   if (!query.after.empty()) after = decode_customer_cursor(query.after);
   const auto& rows = tables.customers.get();
+  // A scope by tickets: the customers with a ticket in it.
+  std::optional<std::set<std::string, std::less<>>> seen;
+  if (query.scope.assignee || query.scope.teams) {
+    seen.emplace();
+    for (const auto& [id, row] : tables.tickets.get())
+      if (in_scope(query.scope, row->ticket)) seen->insert(row->ticket.customer_id);
+  }
   CustomerPage page;
   bool more = false;
   for (auto it = query.after.empty() ? rows.begin() : rows.upper_bound(after); it != rows.end(); ++it) {
     const Customer& c = *it->second;
+    if (seen && !seen->contains(c.id)) continue;
+    if (!query.scope.customer_id.empty() && c.id != query.scope.customer_id) continue;
     if (!query.phone.empty() && !contains(c.phones, query.phone)) continue;
     if (!query.email.empty() && std::none_of(c.emails.begin(), c.emails.end(), [&](const std::string& e) {
           return equal_ignoring_case(e, query.email);

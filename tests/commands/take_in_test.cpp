@@ -111,7 +111,7 @@ TEST_CASE("take in: a customer opens tickets for themselves only") {
     take_in({desk, other, at("2026-03-06T09:00:00Z")}, erp_fault(customer), {customer, 1, {}, {}});
     FAIL("no error");
   } catch (const Error& e) {
-    CHECK(e.code() == ErrorCode::forbidden);
+    CHECK(e.code() == ErrorCode::denied);
   }
 }
 

@@ -119,7 +119,7 @@ TEST_CASE("commands: ratings are 1 to 5 and given once") {
   CHECK(s.refused(me, [](auto c, auto st) { return rate(c, st, Satisfaction{5, 5, 5, ""}); }).code() ==
         ErrorCode::conflict);
   CHECK(s.refused(Actor::customer("C1"), [](auto c, auto st) { return close(c, st); }).code() ==
-        ErrorCode::forbidden);
+        ErrorCode::denied);
 }
 
 TEST_CASE("commands: assign and reassign move the ticket to the agent's team") {
@@ -133,7 +133,7 @@ TEST_CASE("commands: assign and reassign move the ticket to the agent's team") {
   CHECK(s.refused(supervisor, [](auto c, auto st) { return assign(c, st, "nobody"); }).code() ==
         ErrorCode::not_found);
   CHECK(s.refused(Actor::customer(s.customer.id), [](auto c, auto st) { return assign(c, st, "t-02"); })
-            .code() == ErrorCode::forbidden);
+            .code() == ErrorCode::denied);
 }
 
 TEST_CASE("commands: priority changes need a known level and a reason") {
@@ -178,9 +178,9 @@ TEST_CASE("commands: a remedy is approved by the level asked for or above") {
     return request_remedy_approval(c, st, "200 CNY voucher", EscalationLevel::supervisor);
   });
   CHECK(s.refused(handler, [](auto c, auto st) { return approve_remedy(c, st, "ok"); }).code() ==
-        ErrorCode::forbidden);
+        ErrorCode::denied);
   CHECK(s.refused(lead, [](auto c, auto st) { return approve_remedy(c, st, "ok"); }).code() ==
-        ErrorCode::forbidden);
+        ErrorCode::denied);
   s.by(Actor{ActorKind::supervisor, "s-02"}, [](auto c, auto st) { return refuse_remedy(c, st, "too much"); });
   CHECK(s.events.back().kind == EventKind::remedy_refused);
   s.by(handler, [](auto c, auto st) {

@@ -19,6 +19,8 @@ using fixture::at;
 inline const Actor kReceiver{ActorKind::agent, "p-01"};
 inline const Actor kEngineer{ActorKind::agent, "t-01"};
 inline const Actor kSystem{ActorKind::system, ""};
+inline const Actor kSupervisor{ActorKind::supervisor, "s-01"};  // supervises technical_support and product_specialists
+inline const Actor kAdmin{ActorKind::admin, "m-01"};
 
 struct Harness {
   std::shared_ptr<Store> store;

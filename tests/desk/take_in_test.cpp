@@ -33,7 +33,7 @@ TEST_CASE("desk: a take-in stores the ticket, its events and the assignee's load
   REQUIRE_FALSE(r.actions.empty());
   CHECK(r.actions.front().kind == HostActionKind::auto_reply);
 
-  const TicketView view = h.desk->show(kReceiver, r.ticket.id);
+  const TicketView view = h.desk->show(kAdmin, r.ticket.id);
   CHECK(view.ticket == r.ticket);
   CHECK(view.events == r.events);
   CHECK(view.sla.priority == r.ticket.priority);
@@ -82,22 +82,22 @@ TEST_CASE("desk: a customer record is validated and versioned") {
   const std::string before = h.dump();
   Customer bad = c;
   bad.name.clear();
-  CHECK_THROWS_AS(h.desk->update_customer(kReceiver, bad), Error);
+  CHECK_THROWS_AS(h.desk->update_customer(kAdmin, bad), Error);
   Customer numbered = c;
   CHECK_THROWS_AS(h.desk->register_customer(kReceiver, numbered), Error);  // the id must be empty
   CHECK(h.dump() == before);
 
   c.tier = CustomerTier::vip;
-  const Customer updated = h.desk->update_customer(kReceiver, c);
+  const Customer updated = h.desk->update_customer(kAdmin, c);
   CHECK(updated.version == 2);
-  CHECK(h.desk->customer(kReceiver, c.id).tier == CustomerTier::vip);
+  CHECK(h.desk->customer(kAdmin, c.id).tier == CustomerTier::vip);
   try {
-    h.desk->update_customer(kReceiver, c);  // still version 1: stale
+    h.desk->update_customer(kAdmin, c);  // still version 1: stale
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(e.code() == ErrorCode::conflict);
   }
   CustomerQuery by_phone;
   by_phone.phone = "13812345678";
-  CHECK(h.desk->find_customers(kReceiver, by_phone).customers.size() == 1);
+  CHECK(h.desk->find_customers(kAdmin, by_phone).customers.size() == 1);
 }

@@ -90,9 +90,9 @@ TEST_CASE("desk: merging closes the duplicate as merged in the same transaction 
   const Customer c = h.enterprise();
   const TakeInResult kept = h.desk->take_in(kReceiver, Harness::erp_fault(c));
   const TakeInResult dup = h.desk->take_in(kReceiver, Harness::erp_fault(c, "ERP orders still down"));
-  const auto [d, k] = h.desk->merge(kEngineer, {dup.ticket.id, 0}, {kept.ticket.id, 0});
+  const auto [d, k] = h.desk->merge(kSupervisor, {dup.ticket.id, 0}, {kept.ticket.id, 0});
   CHECK(d.ticket.status == Status::merged);
-  CHECK(h.desk->show(kEngineer, dup.ticket.id).ticket.status == Status::merged);
-  CHECK(h.desk->show(kEngineer, kept.ticket.id).events.size() == kept.events.size() + k.events.size());
-  CHECK_THROWS_AS(h.desk->merge(kEngineer, {kept.ticket.id, 0}, {kept.ticket.id, 0}), Error);
+  CHECK(h.desk->show(kSupervisor, dup.ticket.id).ticket.status == Status::merged);
+  CHECK(h.desk->show(kSupervisor, kept.ticket.id).events.size() == kept.events.size() + k.events.size());
+  CHECK_THROWS_AS(h.desk->merge(kSupervisor, {kept.ticket.id, 0}, {kept.ticket.id, 0}), Error);
 }

@@ -47,6 +47,15 @@ enum class TicketOrder : std::uint8_t {
   id,          ///< the ticket number
 };
 
+/// What one actor may see, which the Desk sets on every query from the access rules
+/// (docs/access.md): tickets (and for customers, those with such a ticket) assigned to an
+/// agent, of some teams, or of one customer. Empty fields do not limit.
+struct QueryScope {
+  std::optional<std::string> assignee;            ///< assigned to this agent
+  std::optional<std::vector<std::string>> teams;  ///< of one of these teams (none: nothing)
+  std::string customer_id;                        ///< this customer's tickets, or this customer's own record
+};
+
 /// Which tickets to list. Empty / absent fields do not filter; set fields all must hold.
 struct TicketQuery {
   std::vector<Status> statuses;           ///< any of these; empty: any status
@@ -68,6 +77,7 @@ struct TicketQuery {
   bool descending = false;                      ///< newest / latest first
   std::size_t limit = 50;                       ///< rows per page, 1 to 1000
   std::string after;                            ///< the previous page's next_cursor; empty: the first page
+  QueryScope scope;                             ///< what the asking actor may see
 };
 
 /// One page of tickets.
@@ -85,6 +95,7 @@ struct CustomerQuery {
   std::optional<CustomerTier> tier;  ///< this tier
   std::size_t limit = 50;           ///< rows per page, 1 to 1000
   std::string after;                ///< the previous page's next_cursor; empty: the first page
+  QueryScope scope;                 ///< what the asking actor may see: customers with such a ticket
 };
 
 /// One page of customers.

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <variant>
 
+#include <nlohmann/json.hpp>
+
 #include "store/page_cursor.hpp"
 #include "store/search_match.hpp"
 #include "store/sqlite/records.hpp"
@@ -117,6 +119,12 @@ TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
   };
   if (!query.team.empty()) equals("t.team", query.team);
   if (query.assignee) equals("t.assignee", *query.assignee);
+  if (query.scope.assignee) equals("t.assignee", *query.scope.assignee);
+  if (query.scope.teams) {
+    sql << " AND t.team IN (SELECT value FROM json_each(";
+    sql.param(nlohmann::json(*query.scope.teams).dump()) << "))";
+  }
+  if (!query.scope.customer_id.empty()) equals("t.customer_id", query.scope.customer_id);
   if (!query.customer_id.empty()) equals("t.customer_id", query.customer_id);
   if (!query.priority.empty()) equals("t.priority", query.priority);
   if (query.channel) equals("t.channel", std::string(to_string(*query.channel)));
@@ -201,6 +209,20 @@ CustomerPage SqliteTransaction::customers(const CustomerQuery& query) {
   if (query.tier) {
     sql << " AND c.tier = ";
     sql.param(std::string(to_string(*query.tier)));
+  }
+  // The scope: customers with a ticket the actor sees, or the customer themself.
+  if (query.scope.assignee) {
+    sql << " AND EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.assignee = ";
+    sql.param(*query.scope.assignee) << ")";
+  }
+  if (query.scope.teams) {
+    sql << " AND EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.team IN "
+           "(SELECT value FROM json_each(";
+    sql.param(nlohmann::json(*query.scope.teams).dump()) << ")))";
+  }
+  if (!query.scope.customer_id.empty()) {
+    sql << " AND c.id = ";
+    sql.param(query.scope.customer_id);
   }
   if (!query.after.empty()) {
     sql << " AND c.id > ";
