@@ -2,6 +2,8 @@
 // Everything public of ticketcore's C++ API, but the JSON mapping: include
 // "ticketcore/model/json.hpp" for that (it brings in nlohmann/json).
 
+#include "ticketcore/access/masking.hpp"
+#include "ticketcore/access/rights.hpp"
 #include "ticketcore/calendar/business_calendar.hpp"
 #include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/commands/change.hpp"
@@ -11,6 +13,8 @@
 #include "ticketcore/config.hpp"
 #include "ticketcore/desk.hpp"
 #include "ticketcore/error.hpp"
+#include "ticketcore/metrics/facts.hpp"
+#include "ticketcore/metrics/report.hpp"
 #include "ticketcore/model/actor.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/attributes.hpp"
