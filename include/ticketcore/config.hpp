@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ticketcore/access/masking.hpp"
 #include "ticketcore/access/rights.hpp"
 #include "ticketcore/calendar/calendar_registry.hpp"
 #include "ticketcore/model/agent.hpp"
@@ -84,6 +85,8 @@ class DeskConfig {
   const Retention& retention() const;
   /// Each role's scope and permissions (docs/access.md).
   const AccessPolicy& access() const;
+  /// What each role is shown of customers (docs/access.md, "Masking").
+  const MaskingPolicy& masking() const;
 
   struct Impl;  ///< the loaded configuration (src/config)
 

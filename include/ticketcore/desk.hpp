@@ -17,6 +17,7 @@
 #include "ticketcore/commands/take_in.hpp"
 #include "ticketcore/commands/ticket_commands.hpp"
 #include "ticketcore/config.hpp"
+#include "ticketcore/error.hpp"
 #include "ticketcore/model/actor.hpp"
 #include "ticketcore/routing/dry_run.hpp"
 #include "ticketcore/routing/explain.hpp"
@@ -111,14 +112,19 @@ class Desk {
   void publish(const Actor& actor, DeskConfig next);
 
   // Customers.
+  // Customers: what they return is masked for the actor's role (docs/access.md).
   /// Registers a customer: the desk gives the id (config().customer_numbers()), created_at,
-  /// updated_at and version 1; `customer.id` must be empty.
+  /// updated_at and version 1; `customer.id` must be empty. Audited.
   Customer register_customer(const Actor& actor, Customer customer);
-  /// Replaces a customer's details; `customer.version` must be the stored one.
+  /// Replaces a customer's details; `customer.version` must be the stored one. A field left
+  /// as the masked form the actor was shown keeps its stored value. Audited (masked).
   Customer update_customer(const Actor& actor, Customer customer);
-  /// The customer with this id; Error(not_found) otherwise.
+  /// The customer with this id, masked; Error(not_found) otherwise.
   Customer customer(const Actor& actor, std::string_view id) const;
-  /// Customers by phone, email, name prefix, tag or tier, one page.
+  /// The customer with this id, unmasked: needs the read_unmasked permission, and is
+  /// recorded in the audit log in the same transaction.
+  Customer customer_unmasked(const Actor& actor, std::string_view id);
+  /// Customers by phone, email, name prefix, tag or tier, one page, masked.
   CustomerPage find_customers(const Actor& actor, const CustomerQuery& query) const;
 
   // Tickets.
@@ -187,6 +193,10 @@ class Desk {
   /// Purges the tickets closed longer ago than the configured retention, with their events.
   Purge purge(const Actor& actor);
 
+  // The audit log.
+  /// Audit entries by actor, customer, ticket, action and period (the audit permission).
+  AuditPage audit(const Actor& actor, const AuditQuery& query) const;
+
  private:
   Desk(std::shared_ptr<Store> store, DeskConfig config, std::shared_ptr<const Clock> clock)
       : store_(std::move(store)), config_(std::move(config)), clock_(std::move(clock)) {}
@@ -194,11 +204,26 @@ class Desk {
   // Runs one command on one stored ticket in one write transaction.
   template <class Command>
   Change change(const Actor& actor, Permission permission, const TicketRef& ticket, Command&& command);
+  // Runs a call; a denied one is recorded in the audit log (its own transaction), then rethrown.
+  template <class F>
+  decltype(auto) guard(const Actor& actor, const char* call, F&& f) const;
+  // Appends the record of a denied call; a failure to write it does not hide the denial.
+  void record_denial(const Actor& actor, const char* call, const Error& denial) const noexcept;
 
   std::shared_ptr<Store> store_;
   mutable std::mutex config_mutex_;  // guards config_: publish() swaps it
   DeskConfig config_;
   std::shared_ptr<const Clock> clock_;
 };
+
+template <class F>
+decltype(auto) Desk::guard(const Actor& actor, const char* call, F&& f) const {
+  try {
+    return f();
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::denied) record_denial(actor, call, e);
+    throw;
+  }
+}
 
 }  // namespace ticketcore

@@ -7,9 +7,12 @@ namespace ticketcore::detail {
 
 using namespace json_read;
 
-AccessPolicy read_access(const nlohmann::json& section, const std::string& path) {
-  AccessPolicy policy = AccessPolicy::standard();
+AccessSection read_access(const nlohmann::json& section, const std::string& path) {
+  AccessSection out;
+  AccessPolicy& policy = out.rights;
   ObjectReader r(section, path);
+  if (const json* masking = r.take("masking"); masking && !masking->is_null())
+    out.masking = nested(child(path, "masking"), [&] { return MaskingPolicy::from_json_text(masking->dump()); });
   if (const json* roles = r.take("roles"); roles && !roles->is_null()) {
     const std::string roles_path = child(path, "roles");
     ObjectReader each(*roles, roles_path);
@@ -27,10 +30,11 @@ AccessPolicy read_access(const nlohmann::json& section, const std::string& path)
     each.finish();
   }
   r.finish();
-  return policy;
+  return out;
 }
 
-nlohmann::ordered_json access_json(const AccessPolicy& policy) {
+nlohmann::ordered_json access_json(const AccessSection& access) {
+  const AccessPolicy& policy = access.rights;
   nlohmann::ordered_json roles = nlohmann::ordered_json::object();
   for (std::size_t k = 0; k < enum_count<ActorKind>(); ++k) {
     const auto role = static_cast<ActorKind>(k);
@@ -39,7 +43,7 @@ nlohmann::ordered_json access_json(const AccessPolicy& policy) {
     for (Permission p : rights.may) may.push_back(std::string(to_string(p)));
     roles[std::string(to_string(role))] = {{"scope", std::string(to_string(rights.scope))}, {"may", may}};
   }
-  return {{"roles", roles}};
+  return {{"roles", roles}, {"masking", nlohmann::ordered_json::parse(access.masking.to_json_text())}};
 }
 
 }  // namespace ticketcore::detail

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/access_json.hpp"
 #include "ticketcore/config.hpp"
 
 namespace ticketcore {
@@ -37,7 +38,7 @@ struct DeskConfig::Impl {
   NumberFormat ticket_numbers;
   NumberFormat customer_numbers;
   Retention retention;
-  AccessPolicy access;
+  detail::AccessSection access;  // rights and masking
   std::string text;  // the canonical document; kept since the configuration never changes
 };
 

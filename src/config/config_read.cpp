@@ -96,7 +96,7 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
     k.optional("closed_ticket_days", kept.closed_ticket_days, Range{1, kMaxRetentionDays});
     k.finish();
   }
-  AccessPolicy rights = AccessPolicy::standard();
+  AccessSection rights;
   if (access && !access->is_null()) rights = read_access(*access, "/access");
 
   auto impl = std::make_shared<DeskConfig::Impl>(DeskConfig::Impl{

@@ -39,7 +39,8 @@ std::shared_ptr<const std::vector<Agent>> DeskConfig::shared_agents() const {
 const NumberFormat& DeskConfig::ticket_numbers() const { return impl_->ticket_numbers; }
 const NumberFormat& DeskConfig::customer_numbers() const { return impl_->customer_numbers; }
 const Retention& DeskConfig::retention() const { return impl_->retention; }
-const AccessPolicy& DeskConfig::access() const { return impl_->access; }
+const AccessPolicy& DeskConfig::access() const { return impl_->access.rights; }
+const MaskingPolicy& DeskConfig::masking() const { return impl_->access.masking; }
 
 const Team* DeskConfig::find_team(std::string_view id) const {
   auto it = std::find_if(impl_->teams.begin(), impl_->teams.end(), [&](const Team& t) { return t.id == id; });

@@ -10,40 +10,44 @@ namespace ticketcore {
 
 template <class Command>
 Change Desk::change(const Actor& actor, Permission permission, const TicketRef& ref, Command&& command) {
-  const DeskConfig cfg = config();
-  const detail::Access access(cfg, actor, permission);
-  const Instant now = clock_->now();
-  auto tx = store_->write();
-  const Ticket stored = detail::load_ticket(*tx, ref);
-  access.require(stored);
-  const std::vector<Event> history = tx->events(stored.id);
-  Change out = command(CommandContext{cfg, actor, now}, TicketState{stored, history});
-  detail::store_change(*tx, cfg, out, history, now);
-  tx->commit();
-  return out;
+  return guard(actor, to_string(permission).data(), [&] {
+    const DeskConfig cfg = config();
+    const detail::Access access(cfg, actor, permission);
+    const Instant now = clock_->now();
+    auto tx = store_->write();
+    const Ticket stored = detail::load_ticket(*tx, ref);
+    access.require(stored);
+    const std::vector<Event> history = tx->events(stored.id);
+    Change out = command(CommandContext{cfg, actor, now}, TicketState{stored, history});
+    detail::store_change(*tx, cfg, out, history, now);
+    tx->commit();
+    return out;
+  });
 }
 
 TakeInResult Desk::take_in(const Actor& actor, const Ticket& request) {
-  const DeskConfig cfg = config();
-  const detail::Access access(cfg, actor, Permission::take_in);
-  const Instant now = clock_->now();
-  auto tx = store_->write();
-  const auto customer = tx->customer(request.customer_id);
-  if (!customer) throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + request.customer_id + "\"");
-  // The serial comes from the counter row of this period, inside this transaction:
-  // two writers never get the same number, and a failed take-in uses none.
-  const NumberFormat& numbers = cfg.ticket_numbers();
-  const std::string counter = "ticket:" + numbers.period(cfg.calendars().get("").local_date(now));
-  const std::vector<Instant> earlier = tx->customer_ticket_times(customer->id);
-  const IntakeSnapshot snapshot{*customer, tx->next_number(counter), tx->workload(), earlier};
-  TakeInResult result = ticketcore::take_in(CommandContext{cfg, actor, now}, request, snapshot);
-  // result.sla is the status at `now` the schedule needs: no second replay for it.
-  tx->insert_ticket(result.ticket, detail::schedule_of(result.ticket, result.events, customer->tier, cfg, now,
-                                                       std::nullopt, result.sla));
-  tx->append_events(result.events);
-  tx->save_cursors(result.workload);
-  tx->commit();
-  return result;
+  return guard(actor, "take_in", [&] {
+    const DeskConfig cfg = config();
+    const detail::Access access(cfg, actor, Permission::take_in);
+    const Instant now = clock_->now();
+    auto tx = store_->write();
+    const auto customer = tx->customer(request.customer_id);
+    if (!customer) throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + request.customer_id + "\"");
+    // The serial comes from the counter row of this period, inside this transaction:
+    // two writers never get the same number, and a failed take-in uses none.
+    const NumberFormat& numbers = cfg.ticket_numbers();
+    const std::string counter = "ticket:" + numbers.period(cfg.calendars().get("").local_date(now));
+    const std::vector<Instant> earlier = tx->customer_ticket_times(customer->id);
+    const IntakeSnapshot snapshot{*customer, tx->next_number(counter), tx->workload(), earlier};
+    TakeInResult result = ticketcore::take_in(CommandContext{cfg, actor, now}, request, snapshot);
+    // result.sla is the status at `now` the schedule needs: no second replay for it.
+    tx->insert_ticket(result.ticket, detail::schedule_of(result.ticket, result.events, customer->tier, cfg, now,
+                                                         std::nullopt, result.sla));
+    tx->append_events(result.events);
+    tx->save_cursors(result.workload);
+    tx->commit();
+    return result;
+  });
 }
 
 Change Desk::assign(const Actor& actor, const TicketRef& t, std::string_view agent) {
@@ -142,23 +146,25 @@ Change Desk::cancel(const Actor& actor, const TicketRef& t, std::string_view rea
 }
 
 std::pair<Change, Change> Desk::merge(const Actor& actor, const TicketRef& duplicate, const TicketRef& kept) {
-  if (duplicate.id == kept.id) throw_invalid("/kept", "a ticket cannot be merged into itself");
-  const DeskConfig cfg = config();
-  const detail::Access access(cfg, actor, Permission::handle);
-  const Instant now = clock_->now();
-  auto tx = store_->write();
-  const Ticket dup = detail::load_ticket(*tx, duplicate);
-  const Ticket keep = detail::load_ticket(*tx, kept);
-  access.require(dup);
-  access.require(keep);
-  const std::vector<Event> dup_history = tx->events(dup.id);
-  const std::vector<Event> kept_history = tx->events(keep.id);
-  auto out = ticketcore::merge(CommandContext{cfg, actor, now}, TicketState{dup, dup_history},
-                               TicketState{keep, kept_history});
-  detail::store_change(*tx, cfg, out.first, dup_history, now);
-  detail::store_change(*tx, cfg, out.second, kept_history, now);
-  tx->commit();
-  return out;
+  return guard(actor, "merge", [&] {
+    if (duplicate.id == kept.id) throw_invalid("/kept", "a ticket cannot be merged into itself");
+    const DeskConfig cfg = config();
+    const detail::Access access(cfg, actor, Permission::handle);
+    const Instant now = clock_->now();
+    auto tx = store_->write();
+    const Ticket dup = detail::load_ticket(*tx, duplicate);
+    const Ticket keep = detail::load_ticket(*tx, kept);
+    access.require(dup);
+    access.require(keep);
+    const std::vector<Event> dup_history = tx->events(dup.id);
+    const std::vector<Event> kept_history = tx->events(keep.id);
+    auto out = ticketcore::merge(CommandContext{cfg, actor, now}, TicketState{dup, dup_history},
+                                 TicketState{keep, kept_history});
+    detail::store_change(*tx, cfg, out.first, dup_history, now);
+    detail::store_change(*tx, cfg, out.second, kept_history, now);
+    tx->commit();
+    return out;
+  });
 }
 
 }  // namespace ticketcore

@@ -22,35 +22,39 @@ TicketQuery queue(std::size_t limit, std::string_view after) {
 }  // namespace
 
 TicketView Desk::show(const Actor& actor, std::string_view ticket_id) const {
-  const DeskConfig cfg = config();
-  const detail::Access access(cfg, actor, Permission::read);
-  const Instant now = clock_->now();
-  auto tx = store_->read();
-  TicketView view{detail::load_ticket(*tx, TicketRef{std::string(ticket_id), 0}), {}, {}, {}, cfg.version(), {}};
-  access.require(view.ticket);
-  view.events = tx->events(view.ticket.id);
-  const auto customer = tx->customer(view.ticket.customer_id);
-  const std::vector<Instant> earlier = tx->customer_ticket_times(view.ticket.customer_id);
-  view.sla = sla_status({view.ticket, view.events, customer ? customer->tier : CustomerTier::normal}, cfg.sla(), now);
-  view.routing = cfg.rules().explain(
-      view.ticket, routing_facts({view.ticket, view.events, view.sla, customer ? &*customer : nullptr,
-                                  &cfg.calendars(), earlier},
-                                 now));
-  view.due_handed_out = tx->handed_out(view.ticket.id);
-  if (access.scope() == Scope::own) {
-    // A customer sees what was said to them, not the desk's routing and timers' workings.
-    view.events = access.visible(std::move(view.events));
-    view.routing = {};
-    view.due_handed_out.clear();
-  }
-  return view;
+  return guard(actor, "show", [&] {
+    const DeskConfig cfg = config();
+    const detail::Access access(cfg, actor, Permission::read);
+    const Instant now = clock_->now();
+    auto tx = store_->read();
+    TicketView view{detail::load_ticket(*tx, TicketRef{std::string(ticket_id), 0}), {}, {}, {}, cfg.version(), {}};
+    access.require(view.ticket);
+    view.events = tx->events(view.ticket.id);
+    const auto customer = tx->customer(view.ticket.customer_id);
+    const std::vector<Instant> earlier = tx->customer_ticket_times(view.ticket.customer_id);
+    view.sla = sla_status({view.ticket, view.events, customer ? customer->tier : CustomerTier::normal}, cfg.sla(), now);
+    view.routing = cfg.rules().explain(
+        view.ticket, routing_facts({view.ticket, view.events, view.sla, customer ? &*customer : nullptr,
+                                    &cfg.calendars(), earlier},
+                                   now));
+    view.due_handed_out = tx->handed_out(view.ticket.id);
+    if (access.scope() == Scope::own) {
+      // A customer sees what was said to them, not the desk's routing and timers' workings.
+      view.events = access.visible(std::move(view.events));
+      view.routing = {};
+      view.due_handed_out.clear();
+    }
+    return view;
+  });
 }
 
 TicketPage Desk::find_tickets(const Actor& actor, const TicketQuery& query) const {
-  const detail::Access access(config(), actor, Permission::read);
-  TicketQuery scoped = query;
-  if (access.scope() != Scope::all) scoped.scope = access.query_scope();
-  return store_->read()->tickets(scoped);
+  return guard(actor, "find_tickets", [&] {
+    const detail::Access access(config(), actor, Permission::read);
+    TicketQuery scoped = query;
+    if (access.scope() != Scope::all) scoped.scope = access.query_scope();
+    return store_->read()->tickets(scoped);
+  });
 }
 
 TicketPage Desk::agent_queue(const Actor& actor, std::string_view agent, std::size_t limit,

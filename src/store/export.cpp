@@ -46,7 +46,9 @@ bool store_is_empty(StoreTransaction& tx) {
   TicketQuery one_ticket;
   one_ticket.order = TicketOrder::id;
   one_ticket.limit = 1;
-  return tx.config_history().empty() && tx.teams().empty() && tx.agents().empty() &&
+  AuditQuery one_entry;
+  one_entry.limit = 1;
+  return tx.audit(one_entry).entries.empty() && tx.config_history().empty() && tx.teams().empty() && tx.agents().empty() &&
          tx.customers(one_customer).customers.empty() && tx.tickets(one_ticket).tickets.empty() &&
          tx.counters().empty() && tx.workload().last_assigned.empty() && tx.purges().empty();
 }
@@ -148,6 +150,24 @@ class Importer {
       r.required("events", p.events, count);
       r.finish();
       tx_.record_purge(p);
+    } else if (type == "audit") {
+      AuditEntry e;
+      r.required("sequence", e.sequence, jr::Range{1, std::numeric_limits<std::int64_t>::max()});
+      r.required("at", e.at);
+      r.required("actor_kind", e.actor.kind);
+      r.optional("actor_id", e.actor.id, jr::MaxLength{limits::id});
+      r.required("action", e.action);
+      r.optional("customer_id", e.customer_id, jr::MaxLength{limits::id});
+      r.optional("ticket_id", e.ticket_id, jr::MaxLength{limits::id});
+      r.required("detail", e.detail, kDocument);
+      r.finish();
+      std::int64_t given = 0;
+      write_for(path, [&] { given = tx_.append_audit(e); });
+      // The log is append-only and numbered from 1: a gap or a repeat is not an export of it.
+      if (given != e.sequence)
+        throw Error(ErrorCode::conflict, path + "/sequence",
+                    "audit entry " + std::to_string(e.sequence) + " is out of order (expected " +
+                        std::to_string(given) + ")");
     } else {
       throw_invalid(path + "/type", "unknown line type \"" + type + "\"");
     }
@@ -194,6 +214,22 @@ void export_lines(StoreTransaction& tx, std::ostream& out) {
                 {"closed_before", format_instant(p.closed_before)},
                 {"tickets", p.tickets},
                 {"events", p.events}});
+  AuditQuery audit;
+  audit.limit = kPage;
+  do {
+    auto page = tx.audit(audit);
+    for (const auto& e : page.entries)
+      write_line(out, "audit",
+                 {{"sequence", e.sequence},
+                  {"at", format_instant(e.at)},
+                  {"actor_kind", std::string(to_string(e.actor.kind))},
+                  {"actor_id", e.actor.id},
+                  {"action", std::string(to_string(e.action))},
+                  {"customer_id", e.customer_id},
+                  {"ticket_id", e.ticket_id},
+                  {"detail", e.detail}});
+    audit.after = std::move(page.next_cursor);
+  } while (!audit.after.empty());
 }
 
 void import_lines(StoreTransaction& tx, std::istream& in) {

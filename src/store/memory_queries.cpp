@@ -133,4 +133,27 @@ CustomerPage query_customers(const Tables& tables, const CustomerQuery& query) {
   return page;
 }
 
+AuditPage query_audit(const Tables& tables, const AuditQuery& query) {
+  check_page_limit(query.limit);
+  const std::int64_t after = query.after.empty() ? 0 : decode_audit_cursor(query.after);
+  const auto& log = tables.audit.get();
+  AuditPage page;
+  for (auto k = static_cast<std::size_t>(std::min<std::int64_t>(after, static_cast<std::int64_t>(log.size())));
+       k < log.size(); ++k) {
+    const AuditEntry& e = log[k];
+    if (!query.actor_id.empty() && e.actor.id != query.actor_id) continue;
+    if (!query.customer_id.empty() && e.customer_id != query.customer_id) continue;
+    if (!query.ticket_id.empty() && e.ticket_id != query.ticket_id) continue;
+    if (query.action && e.action != *query.action) continue;
+    if (query.from && e.at < *query.from) continue;
+    if (query.before && e.at >= *query.before) continue;
+    if (page.entries.size() == query.limit) {
+      page.next_cursor = encode_audit_cursor(page.entries.back().sequence);
+      break;
+    }
+    page.entries.push_back(e);
+  }
+  return page;
+}
+
 }  // namespace ticketcore::detail

@@ -82,6 +82,7 @@ struct Tables {
   Cow<ByName<std::int64_t>> counters;                        ///< last value per name
   Cow<std::vector<std::shared_ptr<const StoredConfig>>> configs;  ///< in publish order
   Cow<std::vector<Purge>> purges;                            ///< oldest first
+  Cow<std::vector<AuditEntry>> audit;                        ///< by sequence: entry k at k - 1
 };
 
 /// Stores a ticket row (new or replacing the row of its id) and updates every index.
@@ -95,5 +96,7 @@ TicketPage query_tickets(const Tables& tables, const TicketQuery& query);
 
 /// Customers matching a query, one page (the query is validated here).
 CustomerPage query_customers(const Tables& tables, const CustomerQuery& query);
+/// One page of audit entries matching the query (memory_queries.cpp).
+AuditPage query_audit(const Tables& tables, const AuditQuery& query);
 
 }  // namespace ticketcore::detail

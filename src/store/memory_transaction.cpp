@@ -300,6 +300,19 @@ class MemoryTransaction final : public StoreTransaction {
     tables_.purges.edit().push_back(purge);
   }
 
+  std::int64_t append_audit(const AuditEntry& entry) override {
+    writable();
+    auto& log = tables_.audit.edit();
+    log.push_back(entry);
+    log.back().sequence = static_cast<std::int64_t>(log.size());
+    return log.back().sequence;
+  }
+
+  AuditPage audit(const AuditQuery& query) override {
+    live();
+    return query_audit(tables_, query);
+  }
+
   void commit() override {
     live();
     if (writer_.owns_lock()) {

@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::string_view kTicketMark = "t1.";
 constexpr std::string_view kCustomerMark = "c1.";
+constexpr std::string_view kAuditMark = "a1.";
 
 [[noreturn]] void bad_cursor(std::string_view why) {
   throw_invalid("/after", "not a cursor of this query: " + std::string(why));
@@ -89,6 +90,17 @@ std::string encode_customer_cursor(std::string_view id) { return std::string(kCu
 std::string decode_customer_cursor(std::string_view text) {
   if (!text.starts_with(kCustomerMark) || text.size() == kCustomerMark.size()) bad_cursor("unknown form");
   return std::string(text.substr(kCustomerMark.size()));
+}
+
+std::string encode_audit_cursor(std::int64_t sequence) { return std::string(kAuditMark) + std::to_string(sequence); }
+
+std::int64_t decode_audit_cursor(std::string_view text) {
+  if (!text.starts_with(kAuditMark)) bad_cursor("unknown form");
+  const std::string_view digits = text.substr(kAuditMark.size());
+  std::int64_t sequence = 0;
+  const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), sequence);
+  if (ec != std::errc() || end != digits.data() + digits.size() || sequence < 1) bad_cursor("unknown form");
+  return sequence;
 }
 
 }  // namespace ticketcore::detail

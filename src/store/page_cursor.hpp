@@ -38,5 +38,9 @@ bool ticket_before(bool descending, const TicketCursor& a, const TicketCursor& b
 std::string encode_customer_cursor(std::string_view id);
 /// The customer id a cursor names; invalid_input at "/after" when it is malformed.
 std::string decode_customer_cursor(std::string_view text);
+/// The cursor text after an audit entry.
+std::string encode_audit_cursor(std::int64_t sequence);
+/// The audit sequence a cursor names; invalid_input at "/after" when it is malformed.
+std::int64_t decode_audit_cursor(std::string_view text);
 
 }  // namespace ticketcore::detail

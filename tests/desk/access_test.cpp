@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "desk_harness.hpp"
 #include "sqlite/sqlite_fixtures.hpp"
@@ -150,16 +151,35 @@ TEST_CASE("access: a customer sees their own tickets' public history only") {
   CHECK(outcome([&] { s.h.desk->show(Actor::customer(s.lianhe.id), s.port_c01); }) == ErrorCode::denied);
 }
 
-TEST_CASE("access: a denied change writes nothing") {
+// The store's export without the audit log.
+std::string without_audit(const std::string& dump) {
+  std::string out;
+  std::istringstream lines(dump);
+  for (std::string line; std::getline(lines, line);)
+    if (line.find("\"type\":\"audit\"") == std::string::npos) out += line + "\n";
+  return out;
+}
+
+TEST_CASE("access: a denied change writes nothing but its record in the audit log") {
   Scene s;
-  const std::string before = s.h.dump();
+  const std::string before = without_audit(s.h.dump());
   CHECK(outcome([&] { s.h.desk->comment(kOtherAgent, {s.lianhe_t01, 0}, "not mine"); }) == ErrorCode::denied);
   CHECK(outcome([&] { s.h.desk->assign(kOtherSupervisor, {s.lianhe_t01, 0}, "c-01"); }) == ErrorCode::denied);
   CHECK(outcome([&] { s.h.desk->merge(kAgent, {s.port_t01, 0}, {s.port_c01, 0}); }) == ErrorCode::denied);
   Customer changed = s.port;
   changed.name = "Someone else";
   CHECK(outcome([&] { s.h.desk->update_customer(kOtherAgent, changed); }) == ErrorCode::denied);
-  CHECK(s.h.dump() == before);
+  CHECK(without_audit(s.h.dump()) == before);
+
+  AuditQuery denied;
+  denied.action = AuditAction::denied;
+  const AuditPage log = s.h.desk->audit(kAdmin, denied);
+  REQUIRE(log.entries.size() == 4);
+  CHECK(log.entries[0].actor == kOtherAgent);
+  CHECK(log.entries[0].detail.find("\"call\":\"handle\"") != std::string::npos);
+  CHECK(log.entries[0].detail.find(s.lianhe_t01) != std::string::npos);
+  CHECK(log.entries[1].actor == kOtherSupervisor);
+  CHECK(log.entries[3].detail.find("update_customer") != std::string::npos);
 }
 
 TEST_CASE("access: a person of the desk must be an active agent in the role they act in") {

@@ -21,6 +21,7 @@
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/model/time.hpp"
 #include "ticketcore/routing/assignment.hpp"
+#include "ticketcore/store/audit.hpp"
 
 namespace ticketcore {
 
@@ -219,6 +220,12 @@ class StoreTransaction {
   virtual std::vector<Purge> purges() = 0;
   /// Records a purge that ran elsewhere (for import).
   virtual void record_purge(const Purge& purge) = 0;
+
+  // The audit log (audit.hpp): appended to, never changed; purges keep it.
+  /// Appends an entry under the next sequence (entry.sequence is not read) and returns it.
+  virtual std::int64_t append_audit(const AuditEntry& entry) = 0;
+  /// Audit entries matching a query, one page, oldest first.
+  virtual AuditPage audit(const AuditQuery& query) = 0;
 
   /// Keeps every write; the transaction is finished afterwards.
   virtual void commit() = 0;

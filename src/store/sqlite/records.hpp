@@ -7,7 +7,9 @@
 #include <string>
 #include <string_view>
 
+#include "ticketcore/error.hpp"
 #include "ticketcore/model/agent.hpp"
+#include "ticketcore/model/enum_names.hpp"
 #include "ticketcore/model/customer.hpp"
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
@@ -28,6 +30,14 @@ std::string payload_json(const Event& event);
 /// An event from its columns; Error(storage) when they do not read.
 Event read_event(std::string ticket_id, std::int64_t sequence, std::string_view kind, std::string actor,
                  std::int64_t at, std::string_view payload);
+
+/// An enum value from its stored word; Error(storage) naming the table when it is unknown.
+template <class E>
+E stored_word(std::string_view word, std::string_view table) {
+  if (auto value = enum_from_string<E>(word)) return *value;
+  throw Error(ErrorCode::storage, "",
+              "a row of " + std::string(table) + " holds the unknown word \"" + std::string(word) + "\"");
+}
 
 /// Lower-case ASCII letters: how emails are compared.
 std::string ascii_lower(std::string_view text);

@@ -179,10 +179,34 @@ ALTER TABLE ticket_search_v5 RENAME TO ticket_search;
 )sql");
 }
 
+// v6: the audit log (docs/access.md, "Audit"): appended to, never changed or deleted,
+// and kept through ticket purges (no foreign keys to tickets or customers).
+void audit_log(Connection& c) {
+  c.exec(R"sql(
+CREATE TABLE audit_log (
+  sequence INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor_kind TEXT NOT NULL,
+  actor_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  customer_id TEXT NOT NULL,
+  ticket_id TEXT NOT NULL,
+  detail TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_log_by_actor ON audit_log (actor_id, sequence);
+CREATE INDEX audit_log_by_customer ON audit_log (customer_id, sequence);
+CREATE INDEX audit_log_by_ticket ON audit_log (ticket_id, sequence);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql");
+}
+
 const std::vector<std::function<void(Connection&)>>& steps() {
   static const std::vector<std::function<void(Connection&)>> list{base_tables, search_index, purge_log,
                                                                   queue_index,
-                                                                  search_index_without_positions};
+                                                                  search_index_without_positions, audit_log};
   return list;
 }
 

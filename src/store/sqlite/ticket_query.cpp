@@ -245,4 +245,56 @@ CustomerPage SqliteTransaction::customers(const CustomerQuery& query) {
   });
 }
 
+AuditPage SqliteTransaction::audit(const AuditQuery& query) {
+  check_page_limit(query.limit);
+  Sql sql;
+  sql << "SELECT sequence, at, actor_kind, actor_id, action, customer_id, ticket_id, detail FROM audit_log WHERE 1";
+  auto equals = [&](const char* column, const std::string& value) {
+    if (value.empty()) return;
+    sql << " AND " << column << " = ";
+    sql.param(value);
+  };
+  equals("actor_id", query.actor_id);
+  equals("customer_id", query.customer_id);
+  equals("ticket_id", query.ticket_id);
+  if (query.action) equals("action", std::string(to_string(*query.action)));
+  if (query.from) {
+    sql << " AND at >= ";
+    sql.param(unix(*query.from));
+  }
+  if (query.before) {
+    sql << " AND at < ";
+    sql.param(unix(*query.before));
+  }
+  if (!query.after.empty()) {
+    sql << " AND sequence > ";
+    sql.param(decode_audit_cursor(query.after));
+  }
+  sql << " ORDER BY sequence LIMIT ";
+  sql.param(static_cast<std::int64_t>(query.limit + 1));
+
+  return reading("reading the audit log", [&](Connection& c) {
+    AuditPage page;
+    auto s = c.statement(sql.text);
+    sql.bind(*s);
+    while (s->executeStep()) {
+      AuditEntry e;
+      e.sequence = s->getColumn(0).getInt64();
+      e.at = from_unix(s->getColumn(1).getInt64());
+      e.actor.kind = stored_word<ActorKind>(s->getColumn(2).getString(), "audit_log");
+      e.actor.id = s->getColumn(3).getString();
+      e.action = stored_word<AuditAction>(s->getColumn(4).getString(), "audit_log");
+      e.customer_id = s->getColumn(5).getString();
+      e.ticket_id = s->getColumn(6).getString();
+      e.detail = s->getColumn(7).getString();
+      page.entries.push_back(std::move(e));
+    }
+    if (page.entries.size() > query.limit) {
+      page.entries.pop_back();
+      page.next_cursor = encode_audit_cursor(page.entries.back().sequence);
+    }
+    return page;
+  });
+}
+
 }  // namespace ticketcore::detail::sqlite

@@ -337,4 +337,23 @@ void SqliteTransaction::record_purge(const Purge& purge) {
   writing("recording a purge", [&](Connection& c) { insert_purge(c, purge); });
 }
 
+// ---- The audit log ----
+
+std::int64_t SqliteTransaction::append_audit(const AuditEntry& entry) {
+  return writing("appending to the audit log", [&](Connection& c) {
+    auto s = c.statement(
+        "INSERT INTO audit_log (at, actor_kind, actor_id, action, customer_id, ticket_id, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    s->bind(1, std::int64_t{to_unix(entry.at)});
+    s->bind(2, std::string(to_string(entry.actor.kind)));
+    s->bind(3, entry.actor.id);
+    s->bind(4, std::string(to_string(entry.action)));
+    s->bind(5, entry.customer_id);
+    s->bind(6, entry.ticket_id);
+    s->bind(7, entry.detail);
+    s->exec();
+    return c.db().getLastInsertRowid();
+  });
+}
+
 }  // namespace ticketcore::detail::sqlite

@@ -63,6 +63,8 @@ class SqliteTransaction final : public StoreTransaction {
   Purge purge(Instant closed_before, Instant now) override;
   std::vector<Purge> purges() override;
   void record_purge(const Purge& purge) override;
+  std::int64_t append_audit(const AuditEntry& entry) override;
+  AuditPage audit(const AuditQuery& query) override;
 
   void commit() override;
 
