@@ -87,6 +87,8 @@ class DeskConfig {
   const AccessPolicy& access() const;
   /// What each role is shown of customers (docs/access.md, "Masking").
   const MaskingPolicy& masking() const;
+  /// The region (ISO 3166, "CN") of phone numbers written without a country code.
+  const std::string& default_region() const;
 
   struct Impl;  ///< the loaded configuration (src/config)
 

@@ -39,6 +39,7 @@ struct DeskConfig::Impl {
   NumberFormat customer_numbers;
   Retention retention;
   detail::AccessSection access;  // rights and masking
+  std::string default_region;    // ISO 3166, for phone numbers written without a country code
   std::string text;  // the canonical document; kept since the configuration never changes
 };
 

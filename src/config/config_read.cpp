@@ -4,6 +4,7 @@
 #include "config/config_write.hpp"
 #include "config/cross_references.hpp"
 #include "model/json_read.hpp"
+#include "ticketcore/customers/contact.hpp"
 #include "ticketcore/model/json.hpp"
 
 namespace ticketcore::detail {
@@ -61,6 +62,7 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
   const json* numbers = r.take("numbers");
   const json* retention = r.take("retention");
   const json* access = r.take("access");
+  const json* customers = r.take("customers");
   r.finish();
 
   std::string version;
@@ -96,6 +98,14 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
     k.optional("closed_ticket_days", kept.closed_ticket_days, Range{1, kMaxRetentionDays});
     k.finish();
   }
+  std::string region = "CN";
+  if (customers && !customers->is_null()) {
+    ObjectReader k(*customers, "/customers");
+    k.optional("default_region", region, MaxLength{2});
+    k.finish();
+    // Refused here, not at the first phone number: normalize_phone checks the region.
+    nested("/customers", [&] { (void)phone_key("", region); });
+  }
   AccessSection rights;
   if (access && !access->is_null()) rights = read_access(*access, "/access");
 
@@ -111,6 +121,7 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
       .customer_numbers = std::move(customer_numbers),
       .retention = kept,
       .access = std::move(rights),
+      .default_region = std::move(region),
       .text = {},
   });
   check_references(*impl);

@@ -49,6 +49,7 @@ std::string canonical_text(const DeskConfig::Impl& c, const nlohmann::ordered_js
   out["assignment"] = input.at("assignment");
   out["numbers"] = {{"ticket", c.ticket_numbers.pattern()}, {"customer", c.customer_numbers.pattern()}};
   out["retention"] = {{"closed_ticket_days", c.retention.closed_ticket_days}};
+  out["customers"] = {{"default_region", c.default_region}};
   out["access"] = access_json(c.access);
   return layout(out);
 }

@@ -41,6 +41,7 @@ const NumberFormat& DeskConfig::customer_numbers() const { return impl_->custome
 const Retention& DeskConfig::retention() const { return impl_->retention; }
 const AccessPolicy& DeskConfig::access() const { return impl_->access.rights; }
 const MaskingPolicy& DeskConfig::masking() const { return impl_->access.masking; }
+const std::string& DeskConfig::default_region() const { return impl_->default_region; }
 
 const Team* DeskConfig::find_team(std::string_view id) const {
   auto it = std::find_if(impl_->teams.begin(), impl_->teams.end(), [&](const Team& t) { return t.id == id; });

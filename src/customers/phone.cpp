@@ -185,4 +185,23 @@ std::optional<std::string> phone_key(std::string_view text, std::string_view def
   return std::move(r.e164);
 }
 
+std::string display_phone(std::string_view e164, std::string_view default_region) {
+  const std::string region = region_code(default_region);
+  const PhoneNumberUtil& u = util();
+  PhoneNumber number;
+  if (!e164.starts_with("+") || u.Parse(std::string(e164), region, &number) != PhoneNumberUtil::NO_PARSING_ERROR)
+    return std::string(e164);
+  std::string home;
+  u.GetRegionCodeForNumber(number, &home);
+  std::string out;
+  if (home != region) {
+    u.Format(number, PhoneNumberUtil::INTERNATIONAL, &out);
+    return out;
+  }
+  // Digits only, as DOMAIN.md shows a masked number: 138****5678, not 138 **** 5678.
+  u.Format(number, PhoneNumberUtil::NATIONAL, &out);
+  std::erase_if(out, [](char c) { return c < '0' || c > '9'; });
+  return out;
+}
+
 }  // namespace ticketcore

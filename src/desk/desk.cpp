@@ -6,7 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "access_checks.hpp"
-#include "customer_views.hpp"
+#include "customer_records.hpp"
+#include "ticketcore/customers/contact.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/ids.hpp"
 #include "unit_of_work.hpp"
@@ -118,6 +119,7 @@ Customer Desk::register_customer(const Actor& actor, Customer customer) {
     const DeskConfig cfg = config();
     const detail::Access access(cfg, actor, Permission::register_customer);
     if (!customer.id.empty()) throw_invalid("/id", "the desk numbers new customers; leave the id empty");
+    customer = detail::with_normal_contacts(std::move(customer), cfg);
     const Instant now = clock_->now();
     auto tx = store_->write();
     const Date today = cfg.calendars().get("").local_date(now);
@@ -148,6 +150,7 @@ Customer Desk::update_customer(const Actor& actor, Customer customer) {
                   "customer \"" + customer.id + "\" is at version " + std::to_string(stored->version) + ", not " +
                       std::to_string(customer.version) + ": it changed meanwhile");
     customer = detail::unmask_written_back(std::move(customer), *stored, detail::shown_to(actor, *stored, cfg));
+    customer = detail::with_normal_contacts(std::move(customer), cfg);
     customer.created_at = stored->created_at;
     customer.updated_at = now;
     customer.version = stored->version + 1;
@@ -193,6 +196,13 @@ CustomerPage Desk::find_customers(const Actor& actor, const CustomerQuery& query
     const detail::Access access(cfg, actor, Permission::read);
     CustomerQuery scoped = query;
     if (access.scope() != Scope::all) scoped.scope = access.query_scope();
+    // A number or address is found however it is written; one that is none finds nobody.
+    if (!query.phone.empty()) {
+      const auto key = phone_key(query.phone, cfg.default_region());
+      if (!key) return CustomerPage{};
+      scoped.phone = *key;
+    }
+    if (!query.email.empty()) scoped.email = email_key(query.email);
     CustomerPage page = store_->read()->customers(scoped);
     for (Customer& c : page.customers) c = detail::shown_to(actor, c, cfg);
     return page;

@@ -198,3 +198,12 @@ TEST_CASE("email keys ignore case and surrounding spaces") {
   CHECK(email_key(" not an email ") == "not an email");
   CHECK(email_key("") == "");
 }
+
+TEST_CASE("a stored number is shown as dialled at home, or internationally when it is foreign") {
+  CHECK(display_phone("+8613800138000", "CN") == "13800138000");
+  CHECK(display_phone("+861088886666", "CN") == "01088886666");
+  CHECK(display_phone("+16502530000", "CN") == "+1 650-253-0000");
+  CHECK(display_phone("+16502530000", "US") == "6502530000");
+  CHECK(display_phone("13800138000", "CN") == "13800138000");  // not E.164: as it is
+  CHECK_THROWS_AS(display_phone("+8613800138000", "XX"), Error);
+}

@@ -66,7 +66,7 @@ TEMPLATE_TEST_CASE("audit: reads are masked; the unmasked read needs the right a
     CHECK(e.code() == ErrorCode::denied);
   }
   const Customer whole = p.h.desk->customer_unmasked(kAdmin, p.zhang.id);
-  CHECK(whole.phones == std::vector<std::string>{"13812345678"});
+  CHECK(whole.phones == std::vector<std::string>{"+8613812345678"});  // as stored: E.164
   CHECK(whole.identity_number == "110101199003074578");
 
   AuditQuery about;
@@ -101,7 +101,7 @@ TEMPLATE_TEST_CASE("audit: a masked record written back keeps its data; the chan
   const Customer stored = *p.h.store->read()->customer(p.zhang.id);
   CHECK(stored.tier == CustomerTier::vip);
   CHECK(stored.name == "张伟");
-  CHECK(stored.phones == std::vector<std::string>{"13812345678", "13900001111"});
+  CHECK(stored.phones == std::vector<std::string>{"+8613812345678", "+8613900001111"});
   CHECK(stored.emails == std::vector<std::string>{"zhang.wei@example.com"});
   CHECK(stored.identity_number == "110101199003074578");
 

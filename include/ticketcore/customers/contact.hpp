@@ -25,6 +25,11 @@ std::string normalize_phone(std::string_view text, std::string_view default_regi
 /// The E.164 form of `text` for a lookup, or nullopt when normalize_phone would refuse it.
 std::optional<std::string> phone_key(std::string_view text, std::string_view default_region);
 
+/// How a stored number is shown (and then masked): as dialled at home for a number of
+/// `default_region`, digits only ("13812345678", "01088886666"), else in international
+/// format ("+1 650-253-0000"). A text that is no E.164 number comes back as it is.
+std::string display_phone(std::string_view e164, std::string_view default_region);
+
 /// The address trimmed with its domain lower-cased; throws Error{invalid_input} at `path` if malformed.
 std::string normalize_email(std::string_view text, std::string_view path);
 

@@ -1,9 +1,10 @@
-// Customers as roles see them, and masked values written back (customer_views.hpp).
-#include "customer_views.hpp"
+// Customers as roles see them, and masked values written back (customer_records.hpp).
+#include "customer_records.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include "ticketcore/access/masking.hpp"
+#include "ticketcore/customers/contact.hpp"
 #include "ticketcore/model/json.hpp"
 
 namespace ticketcore::detail {
@@ -27,10 +28,24 @@ void restore_items(std::vector<T>& items, const std::vector<T>& stored, const st
       }
 }
 
+// Phones as people read them (13812345678, not +8613812345678), which masking expects.
+Customer for_display(Customer customer, const DeskConfig& config) {
+  for (std::string& phone : customer.phones) phone = display_phone(phone, config.default_region());
+  return customer;
+}
+
 }  // namespace
 
+Customer with_normal_contacts(Customer customer, const DeskConfig& config) {
+  for (std::size_t k = 0; k < customer.phones.size(); ++k)
+    customer.phones[k] = normalize_phone(customer.phones[k], config.default_region(), "/phones/" + std::to_string(k));
+  for (std::size_t k = 0; k < customer.emails.size(); ++k)
+    customer.emails[k] = normalize_email(customer.emails[k], "/emails/" + std::to_string(k));
+  return customer;
+}
+
 Customer shown_to(const Actor& actor, const Customer& customer, const DeskConfig& config) {
-  return masked(customer, config.masking(), to_string(actor.kind));
+  return masked(for_display(customer, config), config.masking(), to_string(actor.kind));
 }
 
 Customer unmask_written_back(Customer incoming, const Customer& stored, const Customer& stored_masked) {
@@ -53,7 +68,7 @@ Customer unmask_written_back(Customer incoming, const Customer& stored, const Cu
 }
 
 nlohmann::json audit_form(const Customer& customer, const DeskConfig& config) {
-  return nlohmann::json(masked(customer, config.masking(), to_string(ActorKind::admin)));
+  return nlohmann::json(masked(for_display(customer, config), config.masking(), to_string(ActorKind::admin)));
 }
 
 }  // namespace ticketcore::detail

@@ -1,6 +1,7 @@
 #pragma once
-// What the Desk shows of customers and writes in the audit log about them: records
-// masked for the reader's role, and a masked record written back unchanged.
+// Customer records between the Desk's callers and the store: contact data stored in one
+// normal form, shown masked for the reader's role, and a masked record written back
+// unchanged; the form the audit log keeps.
 
 #include <string>
 
@@ -12,7 +13,12 @@
 
 namespace ticketcore::detail {
 
-/// The record as the actor's role is shown it (config().masking()).
+/// Phones in E.164 and emails trimmed with their domains lower-cased (customers/contact.hpp);
+/// Error(invalid_input) at "/phones/2" and the like for one that is no phone or email.
+Customer with_normal_contacts(Customer customer, const DeskConfig& config);
+
+/// The record as the actor's role is shown it: phones as dialled at home, then masked
+/// (config().masking()).
 Customer shown_to(const Actor& actor, const Customer& customer, const DeskConfig& config);
 
 /// `incoming` with every field (or list item) that equals its masked form in `stored_masked`
