@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "desk_harness.hpp"
-#include "sqlite/sqlite_fixtures.hpp"
+#include "store_kinds.hpp"
 
 using namespace desk_test;
 
@@ -77,14 +77,6 @@ struct Scene {
       q.after = page.next_cursor;
     }
   }
-};
-
-struct MemoryKind {
-  std::shared_ptr<Store> make() { return MemoryStore::create(); }
-};
-struct SqliteKind {
-  tc_sqlite_test::TempDb file;
-  std::shared_ptr<Store> make() { return SqliteStore::open(file.path()); }
 };
 
 }  // namespace

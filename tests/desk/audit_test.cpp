@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "desk_harness.hpp"
-#include "sqlite/sqlite_fixtures.hpp"
+#include "store_kinds.hpp"
 
 using namespace desk_test;
 
@@ -32,17 +32,9 @@ struct Person {
   }
 };
 
-struct MemoryKind {
-  std::shared_ptr<Store> make() { return MemoryStore::create(); }
-};
-struct SqliteKind {
-  tc_sqlite_test::TempDb file;
-  std::shared_ptr<Store> make() { return SqliteStore::open(file.path()); }
-};
-
 }  // namespace
 
-TEMPLATE_TEST_CASE("audit: reads are masked; the unmasked read needs the right and is recorded", "[audit]",
+TEMPLATE_TEST_CASE("audit: reads are masked, and the unmasked read needs the right and is recorded", "[audit]",
                    MemoryKind, SqliteKind) {
   TestType kind;
   Person p(kind.make());
@@ -88,7 +80,7 @@ TEMPLATE_TEST_CASE("audit: reads are masked; the unmasked read needs the right a
   CHECK_THROWS_AS(p.h.desk->audit(kSupervisor, about), Error);
 }
 
-TEMPLATE_TEST_CASE("audit: a masked record written back keeps its data; the change is recorded masked", "[audit]",
+TEMPLATE_TEST_CASE("audit: a masked record written back keeps its data, and the change is recorded masked", "[audit]",
                    MemoryKind, SqliteKind) {
   TestType kind;
   Person p(kind.make());

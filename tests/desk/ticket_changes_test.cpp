@@ -2,21 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "desk_harness.hpp"
-#include "sqlite/sqlite_fixtures.hpp"
+#include "store_kinds.hpp"
 
 using namespace desk_test;
-
-namespace {
-
-struct MemoryKind {
-  std::shared_ptr<Store> make() { return MemoryStore::create(); }
-};
-struct SqliteKind {
-  tc_sqlite_test::TempDb file;
-  std::shared_ptr<Store> make() { return SqliteStore::open(file.path()); }
-};
-
-}  // namespace
 
 TEST_CASE("desk: a ticket goes from intake to closed through the Desk's methods") {
   Harness h;

@@ -27,6 +27,7 @@ using fixture::at;
 
 inline const Actor kReceiver{ActorKind::agent, "p-01"};
 inline const Actor kSystem{ActorKind::system, ""};
+inline const Actor kAdmin{ActorKind::admin, "m-01"};
 
 /// A database file under $TMPDIR (or /tmp) for one test; removed with its WAL when it ends.
 struct TempDb {
