@@ -18,6 +18,7 @@
 #include "ticketcore/commands/ticket_commands.hpp"
 #include "ticketcore/config.hpp"
 #include "ticketcore/error.hpp"
+#include "ticketcore/metrics/report.hpp"
 #include "ticketcore/model/actor.hpp"
 #include "ticketcore/routing/dry_run.hpp"
 #include "ticketcore/routing/explain.hpp"
@@ -192,6 +193,10 @@ class Desk {
   Sweep due(const Actor& actor, std::size_t max_tickets = 1000);
   /// Purges the tickets closed longer ago than the configured retention, with their events.
   Purge purge(const Actor& actor);
+
+  // Metrics.
+  /// A service report (metrics/report.hpp) over the tickets the actor sees (the metrics permission).
+  Report report(const Actor& actor, const ReportQuery& query) const;
 
   // The audit log.
   /// Audit entries by actor, customer, ticket, action and period (the audit permission).

@@ -44,6 +44,7 @@ TakeInResult Desk::take_in(const Actor& actor, const Ticket& request) {
     tx->insert_ticket(result.ticket, detail::schedule_of(result.ticket, result.events, customer->tier, cfg, now,
                                                          std::nullopt, result.sla));
     tx->append_events(result.events);
+    detail::store_facts(*tx, cfg, result.ticket, result.events, customer->tier, now);
     tx->save_cursors(result.workload);
     tx->commit();
     return result;

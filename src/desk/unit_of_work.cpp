@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ticketcore/error.hpp"
+#include "ticketcore/metrics/facts.hpp"
 #include "ticketcore/model/json.hpp"
 #include "ticketcore/sla/due.hpp"
 
@@ -43,14 +44,20 @@ TicketSchedule schedule_of(const Ticket& ticket, std::span<const Event> events, 
   return s;
 }
 
+void store_facts(StoreTransaction& tx, const DeskConfig& config, const Ticket& ticket,
+                 std::span<const Event> events, CustomerTier tier, Instant now) {
+  tx.put_facts(facts_of(ticket, events, config, tier, now));
+}
+
 void store_change(StoreTransaction& tx, const DeskConfig& config, const Change& change,
                   std::span<const Event> history, Instant now) {
   std::vector<Event> all(history.begin(), history.end());
   all.insert(all.end(), change.events.begin(), change.events.end());
   const TicketSchedule before = tx.schedule(change.ticket.id);
-  tx.update_ticket(change.ticket, schedule_of(change.ticket, all, tier_of(tx, change.ticket), config, now,
-                                              before.next_action_at));
+  const CustomerTier tier = tier_of(tx, change.ticket);
+  tx.update_ticket(change.ticket, schedule_of(change.ticket, all, tier, config, now, before.next_action_at));
   tx.append_events(change.events);
+  store_facts(tx, config, change.ticket, all, tier, now);
 }
 
 template <class T>

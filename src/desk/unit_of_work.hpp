@@ -30,8 +30,12 @@ TicketSchedule schedule_of(const Ticket& ticket, std::span<const Event> events, 
                            const DeskConfig& config, Instant now, std::optional<Instant> pending,
                            const SlaStatus& at_now);
 
+/// Writes the report row of a ticket just written: facts_of its whole history at `now`.
+void store_facts(StoreTransaction& tx, const DeskConfig& config, const Ticket& ticket,
+                 std::span<const Event> events, CustomerTier tier, Instant now);
+
 /// Writes a command's change to a stored ticket whose history was `history`: the
-/// ticket (version checked by the store), its new events and its new schedule.
+/// ticket (version checked by the store), its new events, its new schedule and its facts.
 void store_change(StoreTransaction& tx, const DeskConfig& config, const Change& change,
                   std::span<const Event> history, Instant now);
 

@@ -7,6 +7,7 @@
 #include <limits>
 #include <ostream>
 
+#include "metrics/facts_json.hpp"
 #include "model/json_read.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/json.hpp"
@@ -38,6 +39,10 @@ void export_ticket(StoreTransaction& tx, std::ostream& out, const Ticket& t) {
   for (const auto& e : tx.events(t.id)) write_line(out, "event", {{"event", e}});
   for (const auto& k : tx.handed_out(t.id))
     write_line(out, "key", {{"key", k.key}, {"ticket_id", k.ticket_id}, {"at", format_instant(k.at)}});
+  // The ticket's report row: the scan of the second it was created in holds it.
+  tx.scan_facts(FactsScan{t.created_at, t.created_at + std::chrono::seconds(1), {}}, [&](const TicketFacts& f) {
+    if (f.id == t.id) write_line(out, "facts", {{"facts", detail::facts_value(f)}});
+  });
 }
 
 bool store_is_empty(StoreTransaction& tx) {
@@ -128,6 +133,13 @@ class Importer {
       bool fresh = false;
       write_for(path, [&] { fresh = tx_.hand_out(key); });
       if (!fresh) throw Error(ErrorCode::conflict, path + "/key", "handed out twice: \"" + key.key + "\"");
+    } else if (type == "facts") {
+      const json* v = r.take("facts");
+      const auto facts_path = path + "/facts";
+      if (!v) throw_invalid(facts_path, "missing required field");
+      const TicketFacts facts = detail::read_facts(*v, facts_path);
+      r.finish();
+      write_for(facts_path, [&] { tx_.put_facts(facts); });
     } else if (type == "counter") {
       std::string name;
       std::int64_t value = 0;

@@ -41,6 +41,19 @@ void put_ticket(Tables& tables, std::shared_ptr<const TicketRow> row) {
   index_row(tables, *row, +1);
 }
 
+void put_facts_row(Tables& tables, std::shared_ptr<const FactsRow> row) {
+  auto& rows = tables.facts.edit();
+  auto& index = tables.facts_by_created.edit();
+  auto at = rows.find(row->facts.id);
+  if (at != rows.end()) {
+    index.erase(std::make_pair(at->second->facts.created_at, at->second->facts.id));
+    at->second = row;
+  } else {
+    rows.emplace(row->facts.id, row);
+  }
+  index.emplace(row->facts.created_at, row->facts.id);
+}
+
 std::int64_t erase_ticket(Tables& tables, std::string_view id) {
   auto& rows = tables.tickets.edit();
   auto at = rows.find(id);
@@ -56,6 +69,10 @@ std::int64_t erase_ticket(Tables& tables, std::string_view id) {
     ++last;
   }
   ticket_keys.erase(first, last);
+  if (auto facts = tables.facts.get().find(id); facts != tables.facts.get().end()) {
+    tables.facts_by_created.edit().erase(std::make_pair(facts->second->facts.created_at, facts->second->facts.id));
+    tables.facts.edit().erase(std::string(id));
+  }
   return static_cast<std::int64_t>(row->events.size());
 }
 

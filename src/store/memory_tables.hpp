@@ -7,6 +7,7 @@
 // kept by put_ticket / erase_ticket, the only functions that change the ticket table.
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -63,6 +64,12 @@ struct TicketRow {
   std::string search_text;         ///< searchable_text(ticket, events), kept with every write
 };
 
+/// A stored facts row with the customer it is filed under (for a customer's scope).
+struct FactsRow {
+  TicketFacts facts;        ///< the report row
+  std::string customer_id;  ///< the ticket's customer when the row was written
+};
+
 /// Map with heterogeneous lookup by string_view.
 template <class V>
 using ByName = std::map<std::string, V, std::less<>>;
@@ -83,12 +90,17 @@ struct Tables {
   Cow<std::vector<std::shared_ptr<const StoredConfig>>> configs;  ///< in publish order
   Cow<std::vector<Purge>> purges;                            ///< oldest first
   Cow<std::vector<AuditEntry>> audit;                        ///< by sequence: entry k at k - 1
+  Cow<ByName<std::shared_ptr<const FactsRow>>> facts;        ///< by ticket id
+  Cow<std::set<std::pair<Instant, std::string>>> facts_by_created;  ///< (created_at, id): the period scan
 };
 
 /// Stores a ticket row (new or replacing the row of its id) and updates every index.
 void put_ticket(Tables& tables, std::shared_ptr<const TicketRow> row);
 
-/// Removes a stored ticket with its keys and index entries; how many events went with it.
+/// Stores a facts row (new or replacing the row of its ticket) and its period index entry.
+void put_facts_row(Tables& tables, std::shared_ptr<const FactsRow> row);
+
+/// Removes a stored ticket with its keys, facts and index entries; how many events went with it.
 std::int64_t erase_ticket(Tables& tables, std::string_view id);
 
 /// Tickets matching a query, one page (the query is validated here).
@@ -96,6 +108,8 @@ TicketPage query_tickets(const Tables& tables, const TicketQuery& query);
 
 /// Customers matching a query, one page (the query is validated here).
 CustomerPage query_customers(const Tables& tables, const CustomerQuery& query);
+/// Calls `each` with the facts rows a scan selects, in (created_at, id) order (memory_facts.cpp).
+void scan_facts_rows(const Tables& tables, const FactsScan& scan, const std::function<void(const TicketFacts&)>& each);
 /// One page of audit entries matching the query (memory_queries.cpp).
 AuditPage query_audit(const Tables& tables, const AuditQuery& query);
 

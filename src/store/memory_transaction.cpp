@@ -176,6 +176,19 @@ class MemoryTransaction final : public StoreTransaction {
     return ids;
   }
 
+  // Report rows.
+  void put_facts(const TicketFacts& facts) override {
+    writable();
+    const auto* ticket = find_ticket(facts.id);
+    if (!ticket) fail(ErrorCode::not_found, "/ticket_id", "no ticket \"" + facts.id + "\"");
+    put_facts_row(tables_, std::make_shared<const FactsRow>(FactsRow{facts, ticket->ticket.customer_id}));
+  }
+
+  void scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) override {
+    live();
+    scan_facts_rows(tables_, scan, each);
+  }
+
   // The desk's people and the assignment state.
   std::vector<Team> teams() override {
     live();

@@ -111,9 +111,27 @@ TEST_CASE("a file at every earlier schema version migrates to the latest with it
         detail::sqlite::Connection c(db.path(), SqliteOptions{});
         CHECK(c.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'tickets_open_queue'")
                   .getInt() == 1);
+        CHECK(c.db().execAndGet("SELECT count(*) FROM sqlite_schema WHERE name = 'ticket_facts_by_created'")
+                  .getInt() == 1);
         // Step 5's search index keeps no positions.
         CHECK(c.db().execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'ticket_search'").getString().find(
                   "detail = column") != std::string::npos);
+      }
+      if (k >= 1) {
+        // Step 7's report rows: none for tickets written before it, until their next write.
+        const FactsScan all{at(-86400), at(86400), {}};
+        std::vector<TicketFacts> rows;
+        tx->scan_facts(all, [&](const TicketFacts& f) { rows.push_back(f); });
+        CHECK(rows.empty());
+        TicketFacts facts;
+        facts.id = "202605-001";
+        facts.created_at = tx->ticket("202605-001")->created_at;
+        facts.assignee = "ann";
+        tx->put_facts(facts);
+        FactsScan customers_own = all;
+        customers_own.scope.customer_id = "C20260501001";
+        tx->scan_facts(customers_own, [&](const TicketFacts& f) { rows.push_back(f); });
+        CHECK(rows == std::vector<TicketFacts>{facts});
       }
       // Step 3's table works.
       tx->record_purge({at(10), at(5), 0, 0});

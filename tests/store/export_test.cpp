@@ -53,6 +53,27 @@ std::unique_ptr<Store> populated() {
     w.last_assigned = {{"technical_support", "a-07"}, {"billing", "b-01"}};
     tx.save_cursors(w);
     tx.record_purge({minute(9), minute(8), 4, 20});
+    // Report rows for two of the three tickets: a ticket without one exports none.
+    TicketFacts answered;
+    answered.id = "202605-001";
+    answered.created_at = minute(2);
+    answered.first_response_at = minute(5);
+    answered.first_response_seconds = 180;
+    answered.status = Status::in_progress;
+    answered.open = true;
+    answered.team = "billing";
+    answered.subtype = "发票";
+    answered.sla[1] = {SlaOutcome::met, std::nullopt};
+    answered.sla[3] = {SlaOutcome::pending, minute(600)};
+    answered.next_due_at = minute(600);
+    tx.put_facts(answered);
+    TicketFacts assigned;
+    assigned.id = "202605-002";
+    assigned.created_at = minute(3);
+    assigned.status = Status::assigned;
+    assigned.open = true;
+    assigned.assignee = "b-01";
+    tx.put_facts(assigned);
   });
   return store;
 }
@@ -104,15 +125,17 @@ TEMPLATE_TEST_CASE("export: lines in the documented order with one typed object 
   CHECK(types(text) == std::vector<std::string>{
                            "config", "config", "team", "team", "agent", "agent", "customer", "customer",
                            "ticket", "event", "event",                // 202405-001
-                           "ticket", "event", "event", "key", "key",  // 202605-001
-                           "ticket",                                  // 202605-002
+                           "ticket", "event", "event", "key", "key", "facts",  // 202605-001
+                           "ticket", "facts",                                  // 202605-002
                            "counter", "counter", "cursor", "cursor", "purge"});
   CHECK(line_of(text, 1) == R"({"type":"config","published_at":"2026-05-01T00:00:00Z","text":"{\"version\":\"v1\"}","version":"v1"})");
   CHECK(line_of(text, 3).starts_with(R"({"type":"team","team":{"calendar":"","description":"","id":"billing")"));
   CHECK(line_of(text, 15) == R"({"type":"key","at":"2026-05-01T00:41:00Z","key":"202605-001/first_response/breach","ticket_id":"202605-001"})");
-  CHECK(line_of(text, 18) == R"({"type":"counter","name":"customer:20260501","value":1})");
-  CHECK(line_of(text, 20) == R"({"type":"cursor","agent":"b-01","team":"billing"})");
-  CHECK(line_of(text, 22) ==
+  CHECK(line_of(text, 17).starts_with(R"({"type":"facts","facts":{"assignee":"","attitude":0,"channel":"other",)"));
+  CHECK(line_of(text, 19).find(R"("id":"202605-002")") != std::string::npos);
+  CHECK(line_of(text, 20) == R"({"type":"counter","name":"customer:20260501","value":1})");
+  CHECK(line_of(text, 22) == R"({"type":"cursor","agent":"b-01","team":"billing"})");
+  CHECK(line_of(text, 24) ==
         R"({"type":"purge","at":"2026-05-01T00:09:00Z","closed_before":"2026-05-01T00:08:00Z","events":20,"tickets":4})");
   CHECK(line_of(text, 12).find(R"("schedule":{"due_at":null,"next_action_at":"2026-05-01T00:50:00Z"})") !=
         std::string::npos);
@@ -134,6 +157,9 @@ TEMPLATE_TEST_CASE("export: export then import into an empty store then export a
   auto w = copy->write();
   CHECK(w->next_number("ticket:202605") == 3);
   CHECK_FALSE(w->hand_out({"202605-001/resolution/warning/80", "202605-001", minute(99)}));
+  std::vector<TicketFacts> facts;
+  w->scan_facts({minute(0), minute(10), {}}, [&](const TicketFacts& f) { facts.push_back(f); });
+  CHECK(facts.size() == 2);
 }
 
 TEMPLATE_TEST_CASE("export: more tickets than one page export whole", "[store]", TC_STORE_BACKENDS) {
@@ -166,26 +192,36 @@ TEMPLATE_TEST_CASE("export: a bad line is refused with its line number and field
     auto tx = target->write();
     return error_of([&] { import_lines(*tx, in); });
   };
-  auto ticket_line = line_of(text, 17);
+  auto ticket_line = line_of(text, 18);
   REQUIRE(ticket_line.find(R"("priority":"P3")") != std::string::npos);
   ticket_line.replace(ticket_line.find(R"("priority":"P3")"), 15, R"("priority":7)");
-  auto e = refuse(17, ticket_line);
+  auto e = refuse(18, ticket_line);
   CHECK(e.code() == ErrorCode::invalid_input);
-  CHECK(e.path() == "/lines/17/ticket/priority");
+  CHECK(e.path() == "/lines/18/ticket/priority");
 
   e = refuse(3, R"({"type":"gadget"})");
   CHECK(e.path() == "/lines/3/type");
   e = refuse(4, "{not json");
   CHECK(e.code() == ErrorCode::invalid_input);
   CHECK(e.path().starts_with("/lines/4"));
-  e = refuse(20, R"({"type":"cursor","team":"billing"})");
-  CHECK(e.path() == "/lines/20/agent");
-  e = refuse(18, R"({"type":"counter","name":"x","value":1,"extra":true})");
-  CHECK(e.path() == "/lines/18/extra");
+  e = refuse(22, R"({"type":"cursor","team":"billing"})");
+  CHECK(e.path() == "/lines/22/agent");
+  e = refuse(20, R"({"type":"counter","name":"x","value":1,"extra":true})");
+  CHECK(e.path() == "/lines/20/extra");
   // A ticket line repeated: its id is a conflict on the second one.
-  e = refuse(17, line_of(text, 12));
+  e = refuse(18, line_of(text, 12));
   CHECK(e.code() == ErrorCode::conflict);
-  CHECK(e.path() == "/lines/17/ticket/id");
+  CHECK(e.path() == "/lines/18/ticket/id");
+  // A facts line: a field out of range, and one for a ticket not imported (yet).
+  auto facts_line = line_of(text, 17);
+  REQUIRE(facts_line.find(R"("reopens":0)") != std::string::npos);
+  facts_line.replace(facts_line.find(R"("reopens":0)"), 11, R"("reopens":-1)");
+  e = refuse(17, facts_line);
+  CHECK(e.code() == ErrorCode::invalid_input);
+  CHECK(e.path() == "/lines/17/facts/reopens");
+  e = refuse(11, line_of(text, 19));
+  CHECK(e.code() == ErrorCode::not_found);
+  CHECK(e.path() == "/lines/11/facts/ticket_id");
   // An event out of sequence.
   e = refuse(11, line_of(text, 10));
   CHECK(e.code() == ErrorCode::conflict);

@@ -6,6 +6,7 @@
 // appears here, so each fits without changing it.
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -14,6 +15,7 @@
 #include <utility>
 #include <vector>
 
+#include "ticketcore/metrics/facts.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/customer.hpp"
 #include "ticketcore/model/enums.hpp"
@@ -133,6 +135,14 @@ struct Purge {
   friend bool operator==(const Purge&, const Purge&) = default;
 };
 
+/// Which TicketFacts rows a report reads: those created in [from, to) that the asking actor
+/// sees (the Desk sets the scope from the access rules; an empty scope does not limit).
+struct FactsScan {
+  Instant from{};     ///< created at or after
+  Instant to{};       ///< created before
+  QueryScope scope;   ///< what the asking actor may see
+};
+
 /// One unit of work: every read sees one snapshot, every write is kept only if commit()
 /// is called; destroying it uncommitted rolls everything back. Not thread safe: one per
 /// thread at a time. A write that breaks a rule throws Error and changes nothing:
@@ -178,6 +188,14 @@ class StoreTransaction {
   /// Up to `limit` ids of tickets whose next_action_at is at or before `now`, earliest first.
   virtual std::vector<std::string> due_tickets(Instant now, std::size_t limit) = 0;
 
+  // Report rows (metrics/facts.hpp): one per ticket, written with every ticket write.
+  /// Adds or replaces the facts row of a stored ticket (by facts.id), filed under the
+  /// ticket's customer as stored now; not_found at /ticket_id for an unknown ticket.
+  virtual void put_facts(const TicketFacts& facts) = 0;
+  /// Calls `each` with every facts row the scan selects, in no set order, streaming: the
+  /// row passed is valid only during the call.
+  virtual void scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) = 0;
+
   // The desk's people and the assignment state.
   /// Every team, by id.
   virtual std::vector<Team> teams() = 0;
@@ -214,7 +232,7 @@ class StoreTransaction {
 
   // Retention.
   /// Deletes tickets closed (or cancelled, or merged) before `closed_before`, with their
-  /// events and keys, and records the purge; returns the record.
+  /// events, keys and facts rows, and records the purge; returns the record.
   virtual Purge purge(Instant closed_before, Instant now) = 0;
   /// Every purge, oldest first.
   virtual std::vector<Purge> purges() = 0;

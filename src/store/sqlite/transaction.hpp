@@ -5,7 +5,8 @@
 // transaction begins deferred and refuses every write. Each writing method runs inside
 // a SAVEPOINT: when it throws, what it wrote is rolled back and the transaction goes on.
 // The methods live in one file per concern: transaction.cpp (life cycle, people,
-// counters, keys, configs, purges), ticket_rows.cpp, customer_rows.cpp, ticket_query.cpp.
+// counters, keys, configs, purges), ticket_rows.cpp, customer_rows.cpp, ticket_query.cpp,
+// facts_rows.cpp.
 
 #include <memory>
 #include <mutex>
@@ -42,6 +43,9 @@ class SqliteTransaction final : public StoreTransaction {
   void append_events(std::span<const Event> events) override;
   std::vector<Instant> customer_ticket_times(std::string_view customer_id) override;
   std::vector<std::string> due_tickets(Instant now, std::size_t limit) override;
+
+  void put_facts(const TicketFacts& facts) override;
+  void scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) override;
 
   std::vector<Team> teams() override;
   void put_team(const Team& team) override;
