@@ -36,6 +36,15 @@ struct Sql {
     values.emplace_back(std::move(value));
     return *this;
   }
+  // Appends " AND <condition>?" and its value: condition ends with its operator ("c.id > ").
+  template <class V>
+  Sql& and_param(std::string_view condition, V value) {
+    text += " AND ";
+    text += condition;
+    return param(std::move(value));
+  }
+  // Appends "?" bound to a JSON array of the values, for "IN (SELECT value FROM json_each(?))".
+  Sql& list_param(const std::vector<std::string>& values) { return param(nlohmann::json(values).dump()); }
   void bind(SQLite::Statement& s) const {
     for (std::size_t i = 0; i < values.size(); ++i)
       std::visit([&](const auto& v) { s.bind(static_cast<int>(i + 1), v); }, values[i]);
@@ -113,16 +122,13 @@ TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
     if (std::all_of(query.statuses.begin(), query.statuses.end(), [](Status s) { return is_open(s); }))
       sql << " AND t.status IN ('new', 'assigned', 'in_progress', 'pending_customer')";
   }
-  auto equals = [&](const char* column, const std::string& value) {
-    sql << " AND " << column << " = ";
-    sql.param(value);
-  };
+  auto equals = [&](const std::string& column, const std::string& value) { sql.and_param(column + " = ", value); };
   if (!query.team.empty()) equals("t.team", query.team);
   if (query.assignee) equals("t.assignee", *query.assignee);
   if (query.scope.assignee) equals("t.assignee", *query.scope.assignee);
   if (query.scope.teams) {
     sql << " AND t.team IN (SELECT value FROM json_each(";
-    sql.param(nlohmann::json(*query.scope.teams).dump()) << "))";
+    sql.list_param(*query.scope.teams) << "))";
   }
   if (!query.scope.customer_id.empty()) equals("t.customer_id", query.scope.customer_id);
   if (!query.customer_id.empty()) equals("t.customer_id", query.customer_id);
@@ -133,10 +139,7 @@ TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
     sql.param(query.tag) << " AND g.ticket_id = t.id)";
   }
   auto bound = [&](const char* condition, const std::optional<Instant>& t) {
-    if (t) {
-      sql << " AND " << condition;
-      sql.param(unix(*t));
-    }
+    if (t) sql.and_param(condition, unix(*t));
   };
   bound("t.created_at >= ", query.created_from);
   bound("t.created_at < ", query.created_before);
@@ -207,8 +210,7 @@ CustomerPage SqliteTransaction::customers(const CustomerQuery& query) {
     }
   }
   if (query.tier) {
-    sql << " AND c.tier = ";
-    sql.param(std::string(to_string(*query.tier)));
+    sql.and_param("c.tier = ", std::string(to_string(*query.tier)));
   }
   // The scope: customers with a ticket the actor sees, or the customer themself.
   if (query.scope.assignee) {
@@ -218,16 +220,10 @@ CustomerPage SqliteTransaction::customers(const CustomerQuery& query) {
   if (query.scope.teams) {
     sql << " AND EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.team IN "
            "(SELECT value FROM json_each(";
-    sql.param(nlohmann::json(*query.scope.teams).dump()) << ")))";
+    sql.list_param(*query.scope.teams) << ")))";
   }
-  if (!query.scope.customer_id.empty()) {
-    sql << " AND c.id = ";
-    sql.param(query.scope.customer_id);
-  }
-  if (!query.after.empty()) {
-    sql << " AND c.id > ";
-    sql.param(decode_customer_cursor(query.after));
-  }
+  if (!query.scope.customer_id.empty()) sql.and_param("c.id = ", query.scope.customer_id);
+  if (!query.after.empty()) sql.and_param("c.id > ", decode_customer_cursor(query.after));
   sql << " ORDER BY c.id LIMIT ";
   sql.param(static_cast<std::int64_t>(query.limit + 1));
 
@@ -250,26 +246,15 @@ AuditPage SqliteTransaction::audit(const AuditQuery& query) {
   Sql sql;
   sql << "SELECT sequence, at, actor_kind, actor_id, action, customer_id, ticket_id, detail FROM audit_log WHERE 1";
   auto equals = [&](const char* column, const std::string& value) {
-    if (value.empty()) return;
-    sql << " AND " << column << " = ";
-    sql.param(value);
+    if (!value.empty()) sql.and_param(std::string(column) + " = ", value);
   };
   equals("actor_id", query.actor_id);
   equals("customer_id", query.customer_id);
   equals("ticket_id", query.ticket_id);
   if (query.action) equals("action", std::string(to_string(*query.action)));
-  if (query.from) {
-    sql << " AND at >= ";
-    sql.param(unix(*query.from));
-  }
-  if (query.before) {
-    sql << " AND at < ";
-    sql.param(unix(*query.before));
-  }
-  if (!query.after.empty()) {
-    sql << " AND sequence > ";
-    sql.param(decode_audit_cursor(query.after));
-  }
+  if (query.from) sql.and_param("at >= ", unix(*query.from));
+  if (query.before) sql.and_param("at < ", unix(*query.before));
+  if (!query.after.empty()) sql.and_param("sequence > ", decode_audit_cursor(query.after));
   sql << " ORDER BY sequence LIMIT ";
   sql.param(static_cast<std::int64_t>(query.limit + 1));
 
