@@ -57,12 +57,15 @@ static void read(const json& j, const std::string& path, Address& a) {
 
 static void read(const json& j, const std::string& path, Purchase& p) {
   ObjectReader r(j, path);
+  r.optional("id", p.id, kId);
   r.required("product", p.product, kName);
   r.optional("model", p.model, kName);
   r.optional("serial_number", p.serial_number, kName);
   r.optional("order_number", p.order_number, kName);
   r.optional("purchased_at", p.purchased_at);
   r.optional("warranty_until", p.warranty_until);
+  r.optional("price", p.price);
+  r.optional("recorded_at", p.recorded_at);
   r.finish();
 }
 
@@ -127,12 +130,15 @@ void to_json(json& j, const Customer& c) {
     addresses.push_back({{"label", a.label}, {"text", a.text}, {"postal_code", a.postal_code}});
   json purchases = json::array();
   for (const auto& p : c.purchases) {
-    json pj = {{"product", p.product},
+    json pj = {{"id", p.id},
+               {"product", p.product},
                {"model", p.model},
                {"serial_number", p.serial_number},
                {"order_number", p.order_number}};
     put_instant(pj, "purchased_at", p.purchased_at);
     put_instant(pj, "warranty_until", p.warranty_until);
+    if (p.price) pj["price"] = money_json(*p.price);
+    pj["recorded_at"] = format_instant(p.recorded_at);
     purchases.push_back(std::move(pj));
   }
   j = {{"id", c.id},
@@ -154,6 +160,7 @@ void to_json(json& j, const Customer& c) {
        {"created_at", format_instant(c.created_at)},
        {"updated_at", format_instant(c.updated_at)},
        {"version", c.version}};
+  if (!c.merged_into.empty()) j["merged_into"] = c.merged_into;
   if (c.birth_date) j["birth_date"] = format_date(*c.birth_date);
 }
 
@@ -179,6 +186,7 @@ void from_json(const json& j, Customer& c) {
   r.optional("attributes", out.attributes);
   r.optional("created_at", out.created_at);
   r.optional("updated_at", out.updated_at);
+  r.optional("merged_into", out.merged_into, kId);
   r.optional("version", out.version, kNonNegative);
   r.finish();
   c = std::move(out);
@@ -288,18 +296,30 @@ void from_json(const json& j, Ticket& t) {
   t = std::move(out);
 }
 
-// ---- Event ----
+// ---- Event and CustomerEvent: one form, named by the history's owner ----
 
-void to_json(json& j, const Event& e) {
-  j = {{"sequence", e.sequence}, {"ticket_id", e.ticket_id},   {"kind", word(e.kind)},
+namespace {
+
+// The id member that names whose history an event belongs to, and its key.
+constexpr std::pair<const char*, std::string Event::*> owner_of(const Event*) { return {"ticket_id", &Event::ticket_id}; }
+constexpr std::pair<const char*, std::string CustomerEvent::*> owner_of(const CustomerEvent*) {
+  return {"customer_id", &CustomerEvent::customer_id};
+}
+
+template <class E>
+void history_event_to_json(json& j, const E& e) {
+  const auto [key, owner] = owner_of(&e);
+  j = {{"sequence", e.sequence}, {key, e.*owner},           {"kind", word(e.kind)},
        {"actor", e.actor},       {"at", format_instant(e.at)}, {"payload", to_json_value(e.payload)}};
 }
 
-void from_json(const json& j, Event& e) {
-  Event out;
+template <class E>
+void history_event_from_json(const json& j, E& e) {
+  E out;
+  const auto [key, owner] = owner_of(&out);
   ObjectReader r(j, "");
   r.optional("sequence", out.sequence, kNonNegative);
-  r.required("ticket_id", out.ticket_id, kId);
+  r.required(key, out.*owner, kId);
   r.required("kind", out.kind);
   r.required("actor", out.actor, kId);
   r.required("at", out.at);
@@ -307,6 +327,13 @@ void from_json(const json& j, Event& e) {
   r.finish();
   e = std::move(out);
 }
+
+}  // namespace
+
+void to_json(json& j, const Event& e) { history_event_to_json(j, e); }
+void from_json(const json& j, Event& e) { history_event_from_json(j, e); }
+void to_json(json& j, const CustomerEvent& e) { history_event_to_json(j, e); }
+void from_json(const json& j, CustomerEvent& e) { history_event_from_json(j, e); }
 
 // ---- Agent and Team ----
 

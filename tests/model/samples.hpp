@@ -29,7 +29,8 @@ inline Customer customer() {
   c.identity_number = "330106199203140028";
   c.bank_card_number = "6222021234567890123";
   c.purchases = {
-      {"Router X", "RX-300", "SN123", "SO-2024-77", at("2024-04-01T02:00:00Z"), at("2026-04-01T02:00:00Z")}};
+      {"P20240401001", "Router X", "RX-300", "SN123", "SO-2024-77", at("2024-04-01T02:00:00Z"),
+       at("2026-04-01T02:00:00Z"), Money{399.5, "CNY"}, at("2024-04-01T03:00:00Z")}};
   c.attributes = {{"region", std::string("east")},
                   {"credit", std::int64_t{5}},
                   {"score", 4.5},

@@ -8,6 +8,7 @@
 
 #include "ticketcore/model/attributes.hpp"
 #include "ticketcore/model/enums.hpp"
+#include "ticketcore/model/money.hpp"
 #include "ticketcore/model/time.hpp"
 
 namespace ticketcore {
@@ -21,14 +22,17 @@ struct Address {
   friend bool operator==(const Address&, const Address&) = default;
 };
 
-/// One purchase: what warranty and after-sales look up.
+/// One purchase: what warranty, after-sales and the tier rules look up.
 struct Purchase {
+  std::string id;                         ///< "P" + yyyymmdd + serial, given by the desk when recorded
   std::string product;                    ///< product name, required
   std::string model;                      ///< product model
   std::string serial_number;              ///< device serial number
   std::string order_number;               ///< sales order number
   std::optional<Instant> purchased_at;    ///< when it was bought
   std::optional<Instant> warranty_until;  ///< end of the warranty
+  std::optional<Money> price;             ///< what the customer paid; the tier rules add it up
+  Instant recorded_at{};                  ///< when the desk recorded it
 
   friend bool operator==(const Purchase&, const Purchase&) = default;
 };
@@ -54,6 +58,7 @@ struct Customer {
   Attributes attributes;  ///< the host's custom fields
   Instant created_at{};   ///< also the sign-up date
   Instant updated_at{};
+  std::string merged_into;  ///< the kept record's id once merged into it as a duplicate; empty otherwise
   std::int64_t version = 0;  ///< bumped by every stored change, for optimistic locking
 
   friend bool operator==(const Customer&, const Customer&) = default;

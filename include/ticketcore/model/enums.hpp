@@ -70,6 +70,7 @@ enum class EventKind : std::uint8_t {
   responsibility_recorded,
   signed_off,
   merged,
+  customer_changed,
 };
 
 }  // namespace ticketcore
@@ -91,4 +92,5 @@ TICKETCORE_ENUM_NAMES(ticketcore::EventKind, "created", "assigned", "status_chan
                       "public_comment", "internal_comment", "progress_update", "escalated",
                       "priority_changed", "sla_warning", "sla_breach", "remedy_approval_requested",
                       "remedy_approved", "remedy_refused", "survey_sent", "rated", "solution_proposed",
-                      "solution_chosen", "responsibility_recorded", "signed_off", "merged");
+                      "solution_chosen", "responsibility_recorded", "signed_off", "merged",
+                      "customer_changed");

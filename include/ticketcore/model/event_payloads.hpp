@@ -123,6 +123,12 @@ struct Merged {
   std::string into;  ///< on the merged ticket: the ticket kept
   std::string from;  ///< on the kept ticket: the ticket merged into it
 };
+/// The ticket moved to another customer record (a merge of duplicates, or its reversal).
+struct CustomerChanged {
+  std::string from;    ///< the customer before
+  std::string to;      ///< the customer after
+  std::string reason;  ///< "customer_merge" or "merge_reversed"
+};
 
 /// One payload key: its name and the member it fills; `required` ones must be present on read.
 template <class P, class M>
@@ -196,6 +202,10 @@ TICKETCORE_PAYLOAD(ResponsibilityRecorded, responsibility_recorded,
 TICKETCORE_PAYLOAD(SignedOff, signed_off, Key<SignedOff, std::string>{"what", &SignedOff::what, true});
 TICKETCORE_PAYLOAD(Merged, merged, Key<Merged, std::string>{"into", &Merged::into},
                    Key<Merged, std::string>{"from", &Merged::from});
+TICKETCORE_PAYLOAD(CustomerChanged, customer_changed,
+                   Key<CustomerChanged, std::string>{"from", &CustomerChanged::from, true},
+                   Key<CustomerChanged, std::string>{"to", &CustomerChanged::to, true},
+                   Key<CustomerChanged, std::string>{"reason", &CustomerChanged::reason});
 
 #undef TICKETCORE_PAYLOAD
 

@@ -9,6 +9,7 @@
 
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/customer.hpp"
+#include "ticketcore/model/customer_event.hpp"
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
 
@@ -26,6 +27,10 @@ void from_json(const nlohmann::json& j, Ticket& t);
 void to_json(nlohmann::json& j, const Event& e);
 /// Reads and validates an event.
 void from_json(const nlohmann::json& j, Event& e);
+/// Writes a customer event as JSON.
+void to_json(nlohmann::json& j, const CustomerEvent& e);
+/// Reads and validates a customer event.
+void from_json(const nlohmann::json& j, CustomerEvent& e);
 /// Writes an agent as JSON.
 void to_json(nlohmann::json& j, const Agent& a);
 /// Reads and validates an agent.

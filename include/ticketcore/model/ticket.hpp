@@ -8,17 +8,10 @@
 
 #include "ticketcore/model/attributes.hpp"
 #include "ticketcore/model/enums.hpp"
+#include "ticketcore/model/money.hpp"
 #include "ticketcore/model/time.hpp"
 
 namespace ticketcore {
-
-/// An amount of money in a currency (ISO 4217 code, "CNY").
-struct Money {
-  double amount = 0;             ///< in the currency's main unit, >= 0
-  std::string currency = "CNY";  ///< three upper-case letters
-
-  friend bool operator==(const Money&, const Money&) = default;
-};
 
 /// Scope of impact, the other axis of the priority matrix.
 struct Impact {
