@@ -48,6 +48,7 @@ void export_ticket(StoreTransaction& tx, std::ostream& out, const Ticket& t) {
 bool store_is_empty(StoreTransaction& tx) {
   CustomerQuery one_customer;
   one_customer.limit = 1;
+  one_customer.include_merged = true;
   TicketQuery one_ticket;
   one_ticket.order = TicketOrder::id;
   one_ticket.limit = 1;
@@ -71,6 +72,19 @@ T read_member(jr::ObjectReader& r, std::string_view key) {
 template <class F>
 void write_for(const std::string& path, F&& f) {
   jr::nested(path, std::forward<F>(f));
+}
+
+// Appends one event of a line; the append names the event by its place in the call
+// ("/events/0/sequence"), which becomes the line's "/event/sequence".
+template <class F>
+void append_for(const std::string& path, std::string_view call_prefix, F&& append) {
+  try {
+    append();
+  } catch (const Error& e) {
+    std::string_view inner = e.path();
+    if (inner.starts_with(call_prefix)) inner.remove_prefix(call_prefix.size());
+    throw Error(e.code(), path + "/event" + std::string(inner), e.message());
+  }
 }
 
 class Importer {
@@ -102,6 +116,10 @@ class Importer {
       auto customer = read_member<Customer>(r, "customer");
       r.finish();
       write_for(path + "/customer", [&] { tx_.insert_customer(customer); });
+    } else if (type == "customer_event") {
+      auto event = read_member<CustomerEvent>(r, "event");
+      r.finish();
+      append_for(path, "/customer_events/0", [&] { tx_.append_customer_events(std::span(&event, 1)); });
     } else if (type == "ticket") {
       auto ticket = read_member<Ticket>(r, "ticket");
       TicketSchedule schedule;
@@ -116,14 +134,7 @@ class Importer {
     } else if (type == "event") {
       auto event = read_member<Event>(r, "event");
       r.finish();
-      try {
-        tx_.append_events(std::span(&event, 1));
-      } catch (const Error& e) {
-        // append_events names the event by its place in the call: "/events/0/sequence".
-        std::string_view inner = e.path();
-        if (inner.starts_with("/events/0")) inner.remove_prefix(9);
-        throw Error(e.code(), path + "/event" + std::string(inner), e.message());
-      }
+      append_for(path, "/events/0", [&] { tx_.append_events(std::span(&event, 1)); });
     } else if (type == "key") {
       HandedOutKey key;
       r.required("key", key.key, jr::MaxLength{limits::name});
@@ -204,9 +215,13 @@ void export_lines(StoreTransaction& tx, std::ostream& out) {
   for (const auto& a : tx.agents()) write_line(out, "agent", {{"agent", a}});
   CustomerQuery customers;
   customers.limit = kPage;
+  customers.include_merged = true;
   do {
     auto page = tx.customers(customers);
-    for (const auto& c : page.customers) write_line(out, "customer", {{"customer", c}});
+    for (const auto& c : page.customers) {
+      write_line(out, "customer", {{"customer", c}});
+      for (const auto& e : tx.customer_events(c.id)) write_line(out, "customer_event", {{"event", e}});
+    }
     customers.after = std::move(page.next_cursor);
   } while (!customers.after.empty());
   TicketQuery tickets;

@@ -123,6 +123,7 @@ CustomerPage query_customers(const Tables& tables, const CustomerQuery& query) {
     if (!query.name_prefix.empty() && !c.name.starts_with(query.name_prefix)) continue;
     if (!query.tag.empty() && !contains(c.tags, query.tag)) continue;
     if (query.tier && c.tier != *query.tier) continue;
+    if (!query.include_merged && !c.merged_into.empty()) continue;
     if (page.customers.size() == query.limit) {
       more = true;
       break;

@@ -77,6 +77,7 @@ using ByName = std::map<std::string, V, std::less<>>;
 /// Every table of a MemoryStore.
 struct Tables {
   Cow<ByName<std::shared_ptr<const Customer>>> customers;    ///< by id
+  Cow<ByName<std::shared_ptr<const std::vector<CustomerEvent>>>> customer_events;  ///< by customer id
   Cow<ByName<std::shared_ptr<const TicketRow>>> tickets;     ///< by id
   Cow<std::set<std::tuple<std::string, Instant, std::string>, std::less<>>> customer_tickets;  ///< (customer, created_at, id)
   Cow<std::set<std::pair<Instant, std::string>>> due;        ///< (next_action_at, id)

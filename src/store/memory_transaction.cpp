@@ -71,6 +71,45 @@ class MemoryTransaction final : public StoreTransaction {
     tables_.customers.edit()[customer.id] = std::make_shared<const Customer>(customer);
   }
 
+  std::vector<CustomerEvent> customer_events(std::string_view customer_id) override {
+    live();
+    const auto& rows = tables_.customer_events.get();
+    auto at = rows.find(customer_id);
+    return at == rows.end() ? std::vector<CustomerEvent>{} : *at->second;
+  }
+
+  void append_customer_events(std::span<const CustomerEvent> events) override {
+    writable();
+    // Check every event against its customer's sequence, counting the earlier ones of this call.
+    std::map<std::string, std::int64_t, std::less<>> last;
+    const auto& rows = tables_.customer_events.get();
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const auto& e = events[i];
+      const auto path = "/customer_events/" + std::to_string(i);
+      auto at = last.find(e.customer_id);
+      if (at == last.end()) {
+        if (!tables_.customers.get().contains(e.customer_id))
+          fail(ErrorCode::not_found, path + "/customer_id", "no customer \"" + e.customer_id + "\"");
+        auto stored = rows.find(e.customer_id);
+        at = last.emplace(e.customer_id, stored == rows.end() ? 0 : static_cast<std::int64_t>(stored->second->size()))
+                 .first;
+      }
+      if (e.sequence != at->second + 1)
+        fail(ErrorCode::conflict, path + "/sequence",
+             "event " + std::to_string(e.sequence) + " of customer \"" + e.customer_id + "\" does not follow " +
+                 std::to_string(at->second) + " (appended by someone else)");
+      at->second = e.sequence;
+    }
+    for (const auto& [id, count] : last) {
+      auto stored = rows.find(id);
+      auto list = stored == rows.end() ? std::make_shared<std::vector<CustomerEvent>>()
+                                       : std::make_shared<std::vector<CustomerEvent>>(*stored->second);
+      for (const auto& e : events)
+        if (e.customer_id == id) list->push_back(e);
+      tables_.customer_events.edit()[id] = std::move(list);
+    }
+  }
+
   // Tickets and their events.
   std::optional<Ticket> ticket(std::string_view id) override {
     live();

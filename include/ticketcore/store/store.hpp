@@ -18,6 +18,7 @@
 #include "ticketcore/metrics/facts.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/customer.hpp"
+#include "ticketcore/model/customer_event.hpp"
 #include "ticketcore/model/enums.hpp"
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
@@ -96,6 +97,7 @@ struct CustomerQuery {
   std::string name_prefix;          ///< the name begins with this
   std::string tag;                  ///< carries this tag
   std::optional<CustomerTier> tier;  ///< this tier
+  bool include_merged = false;      ///< also records merged into another (else only the kept one is found)
   std::size_t limit = 50;           ///< rows per page, 1 to 1000
   std::string after;                ///< the previous page's next_cursor; empty: the first page
   QueryScope scope;                 ///< what the asking actor may see: customers with such a ticket
@@ -162,6 +164,11 @@ class StoreTransaction {
   /// Replaces a customer whose stored version is customer.version - 1; else conflict
   /// (not_found for an unknown customer).
   virtual void update_customer(const Customer& customer) = 0;
+  /// The customer's history (purchases, tier changes, merges), in sequence order.
+  virtual std::vector<CustomerEvent> customer_events(std::string_view customer_id) = 0;
+  /// Appends customer events; each continues its customer's sequence (1, 2, ...), else
+  /// conflict; not_found for an unknown customer.
+  virtual void append_customer_events(std::span<const CustomerEvent> events) = 0;
 
   // Tickets and their events.
   /// The ticket with this id.

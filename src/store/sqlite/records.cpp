@@ -33,16 +33,37 @@ template Team read_entity(std::string_view, std::string_view);
 
 std::string payload_json(const Event& event) { return json_read::to_json_value(event.payload).dump(); }
 
+namespace {
+
+// An event of a history (a ticket's, a customer record's) from its columns, read by the
+// model's JSON reader; `owner_key` names whose history it is.
+template <class E>
+E read_history_event(const char* owner_key, const char* table, std::string owner, std::int64_t sequence,
+                     std::string_view kind, std::string actor, std::int64_t at, std::string_view payload) {
+  try {
+    nlohmann::json j = {{"sequence", sequence},      {owner_key, std::move(owner)},
+                        {"kind", kind},              {"actor", std::move(actor)},
+                        {"at", format_instant(from_unix(at))}, {"payload", parse_json(payload)}};
+    return j.get<E>();
+  } catch (const Error& e) {
+    throw Error(ErrorCode::storage, "", std::string("a row of ") + table + " does not read: " + e.what());
+  }
+}
+
+}  // namespace
+
 Event read_event(std::string ticket_id, std::int64_t sequence, std::string_view kind, std::string actor,
                  std::int64_t at, std::string_view payload) {
-  try {
-    nlohmann::json j = {
-        {"sequence", sequence},      {"ticket_id", std::move(ticket_id)},   {"kind", kind},
-        {"actor", std::move(actor)}, {"at", format_instant(from_unix(at))}, {"payload", parse_json(payload)}};
-    return j.get<Event>();
-  } catch (const Error& e) {
-    throw Error(ErrorCode::storage, "", std::string("a row of events does not read: ") + e.what());
-  }
+  return read_history_event<Event>("ticket_id", "events", std::move(ticket_id), sequence, kind, std::move(actor), at,
+                                   payload);
+}
+
+std::string payload_json(const CustomerEvent& event) { return json_read::to_json_value(event.payload).dump(); }
+
+CustomerEvent read_customer_event(std::string customer_id, std::int64_t sequence, std::string_view kind,
+                                  std::string actor, std::int64_t at, std::string_view payload) {
+  return read_history_event<CustomerEvent>("customer_id", "customer_events", std::move(customer_id), sequence, kind,
+                                           std::move(actor), at, payload);
 }
 
 std::string ascii_lower(std::string_view text) {

@@ -11,6 +11,7 @@
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/enum_names.hpp"
 #include "ticketcore/model/customer.hpp"
+#include "ticketcore/model/customer_event.hpp"
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
 
@@ -30,6 +31,13 @@ std::string payload_json(const Event& event);
 /// An event from its columns; Error(storage) when they do not read.
 Event read_event(std::string ticket_id, std::int64_t sequence, std::string_view kind, std::string actor,
                  std::int64_t at, std::string_view payload);
+
+/// The JSON text of a customer event's payload.
+std::string payload_json(const CustomerEvent& event);
+
+/// A customer event from its columns; Error(storage) when they do not read.
+CustomerEvent read_customer_event(std::string customer_id, std::int64_t sequence, std::string_view kind,
+                                  std::string actor, std::int64_t at, std::string_view payload);
 
 /// An enum value from its stored word; Error(storage) naming the table when it is unknown.
 template <class E>

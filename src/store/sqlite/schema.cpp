@@ -254,11 +254,30 @@ CREATE INDEX ticket_facts_by_created ON ticket_facts (created_at);
 )sql");
 }
 
+// v8: a customer record's own history (model/customer_event.hpp), append-only like a
+// ticket's events, and the merged records marked so that lookups find the kept one.
+void customer_history(Connection& c) {
+  c.exec(R"sql(
+ALTER TABLE customers ADD COLUMN merged_into TEXT NOT NULL DEFAULT '';
+CREATE TABLE customer_events (
+  customer_id TEXT NOT NULL REFERENCES customers (id),
+  sequence INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  at INTEGER NOT NULL,
+  payload TEXT NOT NULL,
+  PRIMARY KEY (customer_id, sequence)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER customer_events_append_only BEFORE UPDATE ON customer_events
+BEGIN SELECT RAISE(ABORT, 'customer events are append-only'); END;
+)sql");
+}
+
 const std::vector<std::function<void(Connection&)>>& steps() {
   static const std::vector<std::function<void(Connection&)>> list{base_tables, search_index, purge_log,
                                                                   queue_index,
                                                                   search_index_without_positions, audit_log,
-                                                                  ticket_facts};
+                                                                  ticket_facts, customer_history};
   return list;
 }
 

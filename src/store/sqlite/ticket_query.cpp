@@ -212,6 +212,7 @@ CustomerPage SqliteTransaction::customers(const CustomerQuery& query) {
   if (query.tier) {
     sql.and_param("c.tier = ", std::string(to_string(*query.tier)));
   }
+  if (!query.include_merged) sql << " AND c.merged_into = ''";
   // The scope: customers with a ticket the actor sees, or the customer themself.
   if (query.scope.assignee) {
     sql << " AND EXISTS (SELECT 1 FROM tickets t WHERE t.customer_id = c.id AND t.assignee = ";

@@ -32,6 +32,8 @@ class SqliteTransaction final : public StoreTransaction {
   CustomerPage customers(const CustomerQuery& query) override;
   void insert_customer(const Customer& customer) override;
   void update_customer(const Customer& customer) override;
+  std::vector<CustomerEvent> customer_events(std::string_view customer_id) override;
+  void append_customer_events(std::span<const CustomerEvent> events) override;
 
   std::optional<Ticket> ticket(std::string_view id) override;
   TicketPage tickets(const TicketQuery& query) override;
