@@ -12,6 +12,9 @@
 #include "ticketcore/access/masking.hpp"
 #include "ticketcore/access/rights.hpp"
 #include "ticketcore/calendar/calendar_registry.hpp"
+#include "ticketcore/customers/profile.hpp"
+#include "ticketcore/customers/tags.hpp"
+#include "ticketcore/customers/tiers.hpp"
 #include "ticketcore/model/agent.hpp"
 #include "ticketcore/model/ids.hpp"
 #include "ticketcore/routing/assignment.hpp"
@@ -31,7 +34,8 @@ struct Retention {
 
 /// A desk's whole configuration: calendars, workflow, priority scheme, SLA policies and
 /// time-based escalations, escalation levels of SLA signals, routing rules, assignment
-/// strategies, teams and agents, number formats, survey, auto-close and retention.
+/// strategies, teams and agents, number formats, survey, auto-close, retention, and the customers
+/// section (phone region, tag types, tier rules, profile window).
 /// Immutable once loaded; copies share the loaded form; safe to share across threads.
 /// The document, its checks and the presets are written down in docs/config.md.
 class DeskConfig {
@@ -89,6 +93,12 @@ class DeskConfig {
   const MaskingPolicy& masking() const;
   /// The region (ISO 3166, "CN") of phone numbers written without a country code.
   const std::string& default_region() const;
+  /// When purchases raise a customer to vip or strategic (docs/customers.md, "Tiers").
+  const TierRules& tier_rules() const;
+  /// The types customers' "type:value" tags must belong to (docs/customers.md, "Tag types").
+  const TagTypes& tag_types() const;
+  /// The window of customer profiles, in the default calendar's time zone (docs/customers.md, "Profile").
+  const ProfileSettings& profile_settings() const;
 
   struct Impl;  ///< the loaded configuration (src/config)
 

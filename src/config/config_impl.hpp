@@ -40,7 +40,10 @@ struct DeskConfig::Impl {
   Retention retention;
   detail::AccessSection access;  // rights and masking
   std::string default_region;    // ISO 3166, for phone numbers written without a country code
-  std::string text;  // the canonical document; kept since the configuration never changes
+  TierRules tier_rules;          // "customers"."tiers"
+  TagTypes tag_types;            // "customers"."tag_types"
+  ProfileSettings profile;       // "customers"."profile", in the default calendar's time zone
+  std::string text;              // the canonical document; kept since the configuration never changes
 };
 
 }  // namespace ticketcore

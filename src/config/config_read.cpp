@@ -5,6 +5,9 @@
 #include "config/cross_references.hpp"
 #include "model/json_read.hpp"
 #include "ticketcore/customers/contact.hpp"
+#include "ticketcore/customers/profile.hpp"
+#include "ticketcore/customers/tags.hpp"
+#include "ticketcore/customers/tiers.hpp"
 #include "ticketcore/model/json.hpp"
 
 namespace ticketcore::detail {
@@ -41,6 +44,76 @@ NumberFormat read_format(ObjectReader& r, std::string_view key, NumberFormat fal
   std::string pattern;
   if (!r.optional(key, pattern, MaxLength{limits::id})) return fallback;
   return nested(child(r.path(), key), [&] { return NumberFormat(pattern); });
+}
+
+// What the "customers" section sets; each part has its defaults when the key is absent.
+struct CustomersSection {
+  std::string region = "CN";
+  TierRules tiers;  // the standard rules
+  TagTypes tag_types = TagTypes::standard();
+  ProfileSettings profile;
+};
+
+TierThreshold read_threshold(const json& j, const std::string& path) {
+  TierThreshold t;
+  ObjectReader r(j, path);
+  r.optional("purchases", t.purchases);
+  r.optional("amount", t.amount);
+  r.finish();
+  return t;
+}
+
+// An object sets exactly what it lists: "tiers": {} is no automatic tiers.
+TierRules read_tiers(const json& j, const std::string& path) {
+  TierRules rules = TierRules::none();
+  ObjectReader r(j, path);
+  r.optional("window_days", rules.window_days);
+  if (const json* v = r.take("vip"); v && !v->is_null()) rules.vip = read_threshold(*v, child(path, "vip"));
+  if (const json* v = r.take("strategic"); v && !v->is_null())
+    rules.strategic = read_threshold(*v, child(path, "strategic"));
+  r.finish();
+  check_tier_rules(rules, path);
+  return rules;
+}
+
+// A list sets exactly its types: "tag_types": [] allows free tags only.
+TagTypes read_tag_types(const json& j, const std::string& path) {
+  if (!j.is_array()) wrong_type(j, path, "array");
+  if (j.size() > limits::list)
+    throw_invalid(path, "too many items: " + std::to_string(j.size()) + " (at most " +
+                            std::to_string(limits::list) + ")");
+  TagTypes types;
+  for (std::size_t i = 0; i < j.size(); ++i) {
+    TagType t;
+    ObjectReader r(j[i], child(path, i));
+    r.required("id", t.id, MaxLength{limits::id});
+    r.required("name", t.name, MaxLength{limits::name});
+    r.optional("values", t.values, MaxItems{limits::list}, MaxLength{limits::tag});
+    r.optional("single", t.single);
+    r.finish();
+    types.types.push_back(std::move(t));
+  }
+  check_tag_types(types, path);
+  return types;
+}
+
+CustomersSection read_customers(const json* section) {
+  CustomersSection c;
+  if (!section || section->is_null()) return c;
+  ObjectReader r(*section, "/customers");
+  r.optional("default_region", c.region, MaxLength{2});
+  if (const json* v = r.take("tag_types"); v && !v->is_null())
+    c.tag_types = read_tag_types(*v, "/customers/tag_types");
+  if (const json* v = r.take("tiers"); v && !v->is_null()) c.tiers = read_tiers(*v, "/customers/tiers");
+  if (const json* v = r.take("profile"); v && !v->is_null()) {
+    ObjectReader p(*v, "/customers/profile");
+    p.optional("recent_days", c.profile.recent_days);
+    p.finish();
+  }
+  r.finish();
+  // Refused here, not at the first phone number: normalize_phone checks the region.
+  nested("/customers", [&] { (void)phone_key("", c.region); });
+  return c;
 }
 
 }  // namespace
@@ -98,14 +171,11 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
     k.optional("closed_ticket_days", kept.closed_ticket_days, Range{1, kMaxRetentionDays});
     k.finish();
   }
-  std::string region = "CN";
-  if (customers && !customers->is_null()) {
-    ObjectReader k(*customers, "/customers");
-    k.optional("default_region", region, MaxLength{2});
-    k.finish();
-    // Refused here, not at the first phone number: normalize_phone checks the region.
-    nested("/customers", [&] { (void)phone_key("", region); });
-  }
+  CustomersSection customer_settings = read_customers(customers);
+  // Profiles read local time in the desk's default calendar's zone (checked with the calendar).
+  if (const BusinessCalendar* calendar = sla.calendars.find(""))
+    customer_settings.profile.time_zone = calendar->time_zone();
+  check_profile_settings(customer_settings.profile, "/customers/profile");
   AccessSection rights;
   if (access && !access->is_null()) rights = read_access(*access, "/access");
 
@@ -121,7 +191,10 @@ std::shared_ptr<const DeskConfig::Impl> read_desk_config(std::string_view text) 
       .customer_numbers = std::move(customer_numbers),
       .retention = kept,
       .access = std::move(rights),
-      .default_region = std::move(region),
+      .default_region = std::move(customer_settings.region),
+      .tier_rules = std::move(customer_settings.tiers),
+      .tag_types = std::move(customer_settings.tag_types),
+      .profile = std::move(customer_settings.profile),
       .text = {},
   });
   check_references(*impl);

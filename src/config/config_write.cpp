@@ -1,5 +1,8 @@
 #include "config/config_write.hpp"
 
+#include <cmath>
+#include <cstdint>
+
 #include "config/access_json.hpp"
 #include "config/json_layout.hpp"
 #include "ticketcore/model/json.hpp"
@@ -35,6 +38,44 @@ json people_json(const std::vector<Person>& people) {
   return out;
 }
 
+// An amount as the document gives it: a whole amount without a fraction ("50000", not "50000.0").
+json money_json(const Money& m) {
+  const double whole = std::trunc(m.amount);
+  json amount = m.amount;
+  if (whole == m.amount && std::fabs(whole) < 9.0e15) amount = static_cast<std::int64_t>(whole);
+  return {{"amount", amount}, {"currency", m.currency}};
+}
+
+json threshold_json(const TierThreshold& t) {
+  json out = json::object();
+  if (t.purchases) out["purchases"] = *t.purchases;
+  if (t.amount) out["amount"] = money_json(*t.amount);
+  return out;
+}
+
+// An unset threshold is left out: "tiers": {"window_days": 365} reads back as no automatic tiers.
+json tiers_json(const TierRules& rules) {
+  json out = {{"window_days", rules.window_days}};
+  if (rules.vip) out["vip"] = threshold_json(*rules.vip);
+  if (rules.strategic) out["strategic"] = threshold_json(*rules.strategic);
+  return out;
+}
+
+json tag_types_json(const TagTypes& types) {
+  json out = json::array();
+  for (const TagType& t : types.types)
+    out.push_back({{"id", t.id}, {"name", t.name}, {"values", t.values}, {"single", t.single}});
+  return out;
+}
+
+// The time zone is not written: it is the default calendar's.
+json customers_json(const DeskConfig::Impl& c) {
+  return {{"default_region", c.default_region},
+          {"tag_types", tag_types_json(c.tag_types)},
+          {"tiers", tiers_json(c.tier_rules)},
+          {"profile", {{"recent_days", c.profile.recent_days}}}};
+}
+
 }  // namespace
 
 std::string canonical_text(const DeskConfig::Impl& c, const nlohmann::ordered_json& input) {
@@ -49,7 +90,7 @@ std::string canonical_text(const DeskConfig::Impl& c, const nlohmann::ordered_js
   out["assignment"] = input.at("assignment");
   out["numbers"] = {{"ticket", c.ticket_numbers.pattern()}, {"customer", c.customer_numbers.pattern()}};
   out["retention"] = {{"closed_ticket_days", c.retention.closed_ticket_days}};
-  out["customers"] = {{"default_region", c.default_region}};
+  out["customers"] = customers_json(c);
   out["access"] = access_json(c.access);
   return layout(out);
 }

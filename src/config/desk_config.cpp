@@ -42,6 +42,9 @@ const Retention& DeskConfig::retention() const { return impl_->retention; }
 const AccessPolicy& DeskConfig::access() const { return impl_->access.rights; }
 const MaskingPolicy& DeskConfig::masking() const { return impl_->access.masking; }
 const std::string& DeskConfig::default_region() const { return impl_->default_region; }
+const TierRules& DeskConfig::tier_rules() const { return impl_->tier_rules; }
+const TagTypes& DeskConfig::tag_types() const { return impl_->tag_types; }
+const ProfileSettings& DeskConfig::profile_settings() const { return impl_->profile; }
 
 const Team* DeskConfig::find_team(std::string_view id) const {
   auto it = std::find_if(impl_->teams.begin(), impl_->teams.end(), [&](const Team& t) { return t.id == id; });
