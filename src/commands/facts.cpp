@@ -1,5 +1,7 @@
 #include "ticketcore/commands/facts.hpp"
 
+#include "ticketcore/customers/warranty.hpp"
+
 namespace ticketcore {
 
 namespace {
@@ -15,6 +17,8 @@ EvaluationContext routing_facts(const FactSources& s, Instant now) {
   EvaluationContext ctx;
   ctx.now = now;
   ctx.customer = s.customer;
+  // Under warranty when taken in: a warranty ending later does not change the case.
+  if (s.customer) ctx.customer_in_warranty = in_warranty(*s.customer, s.ticket, s.ticket.created_at);
   ctx.calendars = s.calendars;
   ctx.customer_ticket_created_at = s.customer_ticket_created_at;
   for (const Event& e : s.events) {

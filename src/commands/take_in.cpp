@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "ticketcore/commands/facts.hpp"
+#include "ticketcore/customers/warranty.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/event_payloads.hpp"
 #include "ticketcore/model/limits.hpp"
@@ -75,7 +76,7 @@ TakeInResult take_in(const CommandContext& c, const Ticket& request, const Intak
   t.version = 1;
 
   // Prioritize: impact x urgency, forcing rules, the customer's tier.
-  r.priority = config.sla().priority_scheme.compute(t, customer.tier);
+  r.priority = config.sla().priority_scheme.compute(t, {customer.tier, in_warranty(customer, t, t.created_at)});
   t.priority = r.priority.level;
 
   // Route on the facts at creation: no history yet, every clock at zero.

@@ -69,6 +69,7 @@ constexpr std::array kFields = {
     NamedField{"customer.department", FieldId::customer_department, FieldType::text, {}},
     NamedField{"customer.tags", FieldId::customer_tags, FieldType::tags, {}},
     NamedField{"customer.created_at", FieldId::customer_created_at, FieldType::instant, {}},
+    NamedField{"customer.in_warranty", FieldId::customer_in_warranty, FieldType::boolean, {}},
     NamedField{"hours_since_created", FieldId::hours_since_created, FieldType::number, {}},
     NamedField{"hours_since_updated", FieldId::hours_since_updated, FieldType::number, {}},
     NamedField{"hours_since_customer_message", FieldId::hours_since_customer_message, FieldType::number, {}},
@@ -334,6 +335,8 @@ Value read_value(const Leaf& leaf, Evaluation& ev) {
     case FieldId::customer_department: return c ? text(c->department) : missing();
     case FieldId::customer_tags: return c ? tag_list(c->tags) : missing();
     case FieldId::customer_created_at: return c ? instant(c->created_at) : missing();
+    case FieldId::customer_in_warranty:
+      return ctx.customer_in_warranty ? boolean(*ctx.customer_in_warranty) : missing();
     case FieldId::customer_attribute: return attribute(ev.attribute(leaf.slot));
     case FieldId::hours_since_created: return number(hours_between(t.created_at, ctx.now));
     case FieldId::hours_since_updated: return number(hours_between(t.updated_at, ctx.now));

@@ -68,6 +68,7 @@ enum class FieldId : std::uint8_t {
   customer_department,
   customer_tags,
   customer_created_at,
+  customer_in_warranty,
   customer_attribute,
   hours_since_created,
   hours_since_updated,

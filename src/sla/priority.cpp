@@ -49,9 +49,10 @@ void read(const json& j, const std::string& path, PriorityCondition& w) {
   r.optional("request_types", w.request_types, kItems);
   r.optional("subtypes", w.subtypes, kItems, MaxLength{limits::name});
   r.optional("any_tag", w.any_tag, kItems, MaxLength{limits::tag});
+  r.optional("in_warranty", w.in_warranty);
   r.finish();
   if (!w.users_affected_at_least && !w.estimated_loss_above && !w.core_business_down &&
-      w.request_types.empty() && w.subtypes.empty() && w.any_tag.empty())
+      w.request_types.empty() && w.subtypes.empty() && w.any_tag.empty() && !w.in_warranty)
     throw_invalid(path, "a rule needs at least one condition");
 }
 
@@ -163,6 +164,7 @@ std::string PriorityScheme::to_json_text() const {
     }
     if (!rule.when.subtypes.empty()) w["subtypes"] = rule.when.subtypes;
     if (!rule.when.any_tag.empty()) w["any_tag"] = rule.when.any_tag;
+    if (rule.when.in_warranty) w["in_warranty"] = *rule.when.in_warranty;
     j["rules"].push_back({{"id", rule.id}, {"when", w}, {"at_least", rule.at_least}});
   }
   for (std::size_t t = 0; t < enum_count<CustomerTier>(); ++t)
@@ -184,7 +186,8 @@ const std::string& PriorityScheme::cell(std::string_view impact_class, Urgency u
   throw_invalid("/impact_class", "unknown impact class " + in_quotes(impact_class));
 }
 
-bool rule_applies(const PriorityCondition& w, const Ticket& t) {
+bool rule_applies(const PriorityCondition& w, const Ticket& t, const CustomerStanding& customer) {
+  if (w.in_warranty && customer.in_warranty != *w.in_warranty) return false;
   if (w.users_affected_at_least && t.impact.users_affected < *w.users_affected_at_least) return false;
   if (w.estimated_loss_above) {
     const auto& loss = t.impact.estimated_loss;
@@ -206,7 +209,8 @@ bool rule_applies(const PriorityCondition& w, const Ticket& t) {
   return true;
 }
 
-PriorityDecision PriorityScheme::compute(const Ticket& ticket, CustomerTier tier) const {
+PriorityDecision PriorityScheme::compute(const Ticket& ticket, const CustomerStanding& customer) const {
+  const CustomerTier tier = customer.tier;
   if (levels_.empty()) throw_invalid("/levels", "the priority scheme has no levels");
   PriorityDecision d;
   const ImpactClass& impact = impact_class(ticket.impact);
@@ -218,7 +222,7 @@ PriorityDecision PriorityScheme::compute(const Ticket& ticket, CustomerTier tier
                            " users affected) x urgency " + urgency + " gives " + levels_[level].id});
 
   for (const PriorityRule& rule : rules_) {
-    if (!rule_applies(rule.when, ticket)) continue;
+    if (!rule_applies(rule.when, ticket, customer)) continue;
     const std::size_t floor = *rank(rule.at_least);
     const std::string from = levels_[level].id;
     if (floor < level) level = floor;

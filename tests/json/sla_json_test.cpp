@@ -45,14 +45,14 @@ History p3_ticket() {
 }  // namespace
 
 TEST_CASE("priority decision: matrix cell then forcing rule then tier step") {
-  const PriorityDecision d = standard().priority_scheme.compute(escalated_complaint(), CustomerTier::vip);
+  const PriorityDecision d = standard().priority_scheme.compute(escalated_complaint(), {CustomerTier::vip});
   REQUIRE(d.reasons.size() >= 2);
   golden::check("priority_decision", to_json_text(d));
 }
 
 TEST_CASE("priority decision: overridden by hand keeps the computed level") {
   const PriorityScheme& scheme = standard().priority_scheme;
-  const PriorityDecision d = scheme.override_with(scheme.compute(escalated_complaint(), CustomerTier::normal),
+  const PriorityDecision d = scheme.override_with(scheme.compute(escalated_complaint(), {CustomerTier::normal}),
                                                   "P1", "the customer's production line is stopped");
   REQUIRE(d.overridden);
   golden::check("priority_decision_overridden", to_json_text(d));

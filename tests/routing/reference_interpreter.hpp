@@ -157,6 +157,7 @@ class Interpreter {
     if (f == "customer.department") return cu ? text(cu->department) : Seen{};
     if (f == "customer.tags") return cu ? tags(cu->tags) : Seen{};
     if (f == "customer.created_at") return cu ? instant(cu->created_at) : Seen{};
+    if (f == "customer.in_warranty") return ctx.customer_in_warranty ? boolean(*ctx.customer_in_warranty) : Seen{};
     if (f == "hours_since_created") return hours(t.created_at, ctx.now);
     if (f == "hours_since_updated") return hours(t.updated_at, ctx.now);
     if (f == "hours_since_customer_message")

@@ -74,6 +74,7 @@ const std::vector<FieldSpec>& fields() {
       {"expected_resolution_at", Kind::instant, kInstants},
       {"resolved_at", Kind::instant, kInstants},
       {"customer.created_at", Kind::instant, kInstants},
+      {"customer.in_warranty", Kind::boolean, {true, false}},
       {"attributes.region", Kind::dynamic, {"east", "west", 3, 2.5, true}},
       {"attributes.floor", Kind::dynamic, {1, 3, 4.5, "3"}},
       {"attributes.category", Kind::dynamic, {"billing", "Billing", "billing ", "", "hardware", 1, false}},
@@ -324,6 +325,7 @@ struct Sample {
         customer.attributes[std::string(name.substr(20))] = attribute_value(rng, *f);
     }
     if (chance(rng, 0.85)) ctx.customer = &customer;
+    if (chance(rng, 0.6)) ctx.customer_in_warranty = chance(rng, 0.5);
 
     if (chance(rng, 0.7)) ctx.last_customer_message_at = ctx.now - hours(3);
     if (chance(rng, 0.7)) ctx.assigned_at = ctx.now - hours(2);

@@ -60,7 +60,7 @@ TEST_CASE("standard matrix: every impact class x urgency cell", "[priority]") {
   for (const Row& row : rows)
     for (std::size_t u = 0; u < 4; ++u) {
       const auto urgency = static_cast<Urgency>(u);
-      const auto d = s.compute(ticket_with(row.users, urgency), CustomerTier::normal);
+      const auto d = s.compute(ticket_with(row.users, urgency), {CustomerTier::normal});
       INFO(row.users << " users, urgency " << to_string(urgency));
       CHECK(d.impact_class == row.klass);
       CHECK(d.level == row.levels[u]);
@@ -75,28 +75,28 @@ TEST_CASE("standard matrix: every impact class x urgency cell", "[priority]") {
 TEST_CASE("forcing rules: 100 users, a loss over 100,000 CNY, core business down", "[priority]") {
   const PriorityScheme s = detail::priority_preset("standard");
   SECTION("100 users affected forces P1; 99 does not") {
-    auto d = s.compute(ticket_with(100, Urgency::low), CustomerTier::normal);
+    auto d = s.compute(ticket_with(100, Urgency::low), {CustomerTier::normal});
     CHECK(d.level == "P1");
     CHECK(has_reason(d, PriorityReasonKind::rule, "mass_outage"));
-    d = s.compute(ticket_with(99, Urgency::low), CustomerTier::normal);
+    d = s.compute(ticket_with(99, Urgency::low), {CustomerTier::normal});
     CHECK(d.level == "P3");
     CHECK_FALSE(has_reason(d, PriorityReasonKind::rule, "mass_outage"));
   }
   SECTION("a loss strictly above 100,000 CNY forces P1") {
     Ticket t = ticket_with(1, Urgency::low);
     t.impact.estimated_loss = Money{100000, "CNY"};
-    CHECK(s.compute(t, CustomerTier::normal).level == "P4");
+    CHECK(s.compute(t, {CustomerTier::normal}).level == "P4");
     t.impact.estimated_loss = Money{100000.01, "CNY"};
-    auto d = s.compute(t, CustomerTier::normal);
+    auto d = s.compute(t, {CustomerTier::normal});
     CHECK(d.level == "P1");
     CHECK(has_reason(d, PriorityReasonKind::rule, "major_loss"));
     t.impact.estimated_loss = Money{500000, "USD"};  // no exchange rates: another currency never matches
-    CHECK(s.compute(t, CustomerTier::normal).level == "P4");
+    CHECK(s.compute(t, {CustomerTier::normal}).level == "P4");
   }
   SECTION("core business down forces P1") {
     Ticket t = ticket_with(1, Urgency::low);
     t.impact.core_business_down = true;
-    auto d = s.compute(t, CustomerTier::normal);
+    auto d = s.compute(t, {CustomerTier::normal});
     CHECK(d.level == "P1");
     CHECK(has_reason(d, PriorityReasonKind::rule, "core_business_down"));
     CHECK(d.reasons.back().from == "P4");
@@ -105,44 +105,44 @@ TEST_CASE("forcing rules: 100 users, a loss over 100,000 CNY, core business down
   SECTION("an escalated complaint is at least P2, and a higher cell stays") {
     Ticket t = ticket_with(1, Urgency::low);
     t.request_type = RequestType::complaint;
-    CHECK(s.compute(t, CustomerTier::normal).level == "P4");  // a plain complaint
+    CHECK(s.compute(t, {CustomerTier::normal}).level == "P4");  // a plain complaint
     t.tags = {"delivery", "escalated"};
-    auto d = s.compute(t, CustomerTier::normal);
+    auto d = s.compute(t, {CustomerTier::normal});
     CHECK(d.level == "P2");
     CHECK(has_reason(d, PriorityReasonKind::rule, "escalated_complaint"));
     t.impact.users_affected = 30;
     t.urgency = Urgency::critical;
-    d = s.compute(t, CustomerTier::normal);
+    d = s.compute(t, {CustomerTier::normal});
     CHECK(d.level == "P1");  // the cell is higher than the rule's floor
     CHECK(d.reasons.back().from == "P1");
     CHECK(d.reasons.back().to == "P1");
     t.request_type = RequestType::consultation;  // tagged, but not a complaint
     t.urgency = Urgency::low;
     t.impact.users_affected = 1;
-    CHECK(s.compute(t, CustomerTier::normal).level == "P4");
+    CHECK(s.compute(t, {CustomerTier::normal}).level == "P4");
   }
   SECTION("high/medium/low: complaint escalation is always high") {
     const PriorityScheme hml = detail::priority_preset("high_medium_low");
     Ticket t = ticket_with(1, Urgency::low);
     t.request_type = RequestType::complaint;
     t.tags = {"escalated"};
-    CHECK(hml.compute(t, CustomerTier::normal).level == "high");
+    CHECK(hml.compute(t, {CustomerTier::normal}).level == "high");
   }
   SECTION("urgent/important/general: escalated complaint at least important, outage urgent") {
     const PriorityScheme uig = detail::priority_preset("urgent_important_general");
     Ticket t = ticket_with(1, Urgency::low);
-    CHECK(uig.compute(t, CustomerTier::normal).level == "general");
+    CHECK(uig.compute(t, {CustomerTier::normal}).level == "general");
     t.request_type = RequestType::other;
     t.tags = {"escalated"};
-    CHECK(uig.compute(t, CustomerTier::normal).level == "important");
+    CHECK(uig.compute(t, {CustomerTier::normal}).level == "important");
     t.impact.users_affected = 150;
-    CHECK(uig.compute(t, CustomerTier::normal).level == "urgent");
+    CHECK(uig.compute(t, {CustomerTier::normal}).level == "urgent");
   }
 }
 
 TEST_CASE("tier adjustment: VIP one level up, capped at the top", "[priority]") {
   const PriorityScheme s = detail::priority_preset("standard");
-  auto d = s.compute(ticket_with(1, Urgency::medium), CustomerTier::vip);
+  auto d = s.compute(ticket_with(1, Urgency::medium), {CustomerTier::vip});
   CHECK(d.level == "P2");
   REQUIRE(d.reasons.size() == 2);
   CHECK(d.reasons[1].kind == PriorityReasonKind::tier);
@@ -150,27 +150,45 @@ TEST_CASE("tier adjustment: VIP one level up, capped at the top", "[priority]") 
   CHECK(d.reasons[1].from == "P3");
   CHECK(d.reasons[1].to == "P2");
 
-  d = s.compute(ticket_with(150, Urgency::critical), CustomerTier::vip);
+  d = s.compute(ticket_with(150, Urgency::critical), {CustomerTier::vip});
   CHECK(d.level == "P1");
   CHECK(d.reasons.back().kind == PriorityReasonKind::tier);
   CHECK(d.reasons.back().text.find("capped") != std::string::npos);
 
-  CHECK(s.compute(ticket_with(1, Urgency::medium), CustomerTier::normal).level == "P3");
-  CHECK(s.compute(ticket_with(1, Urgency::medium), CustomerTier::strategic).level == "P2");
+  CHECK(s.compute(ticket_with(1, Urgency::medium), {CustomerTier::normal}).level == "P3");
+  CHECK(s.compute(ticket_with(1, Urgency::medium), {CustomerTier::strategic}).level == "P2");
 
   SECTION("strategic is configurable: two levels up, capped") {
     json j = json::parse(s.to_json_text());
     j["tier_steps"]["strategic"] = 2;
     const auto s2 = PriorityScheme::from_json_text(j.dump());
-    CHECK(s2.compute(ticket_with(1, Urgency::low), CustomerTier::strategic).level == "P2");
-    CHECK(s2.compute(ticket_with(1, Urgency::critical), CustomerTier::strategic).level == "P1");
+    CHECK(s2.compute(ticket_with(1, Urgency::low), {CustomerTier::strategic}).level == "P2");
+    CHECK(s2.compute(ticket_with(1, Urgency::critical), {CustomerTier::strategic}).level == "P1");
     CHECK(s2.tier_steps(CustomerTier::strategic) == 2);
   }
 }
 
+TEST_CASE("a rule on the customer's warranty: true, false, and written back", "[priority]") {
+  json j = json::parse(detail::priority_preset("standard").to_json_text());
+  j["rules"].push_back({{"id", "under_warranty"}, {"when", {{"in_warranty", true}}}, {"at_least", "P2"}});
+  j["rules"].push_back({{"id", "paid_repair"}, {"when", {{"in_warranty", false}, {"users_affected_at_least", 5}}},
+                        {"at_least", "P3"}});
+  const PriorityScheme s = PriorityScheme::from_json_text(j.dump());
+  const Ticket one = ticket_with(1, Urgency::low);
+  CHECK(s.compute(one, {CustomerTier::normal, false}).level == "P4");
+  const PriorityDecision covered = s.compute(one, {CustomerTier::normal, true});
+  CHECK(covered.level == "P2");
+  CHECK(covered.reasons.back().id == "under_warranty");
+  CHECK(s.compute(ticket_with(5, Urgency::low), {CustomerTier::normal, false}).level == "P3");
+  CHECK(s.compute(ticket_with(5, Urgency::low), {CustomerTier::normal, true}).level == "P2");
+  const json back = json::parse(s.to_json_text());
+  CHECK(back["rules"][back["rules"].size() - 2]["when"] == json{{"in_warranty", true}});
+  CHECK(PriorityScheme::from_json_text(s.to_json_text()).to_json_text() == s.to_json_text());
+}
+
 TEST_CASE("manual override keeps the computed level and the reason", "[priority]") {
   const PriorityScheme s = detail::priority_preset("standard");
-  const auto computed = s.compute(ticket_with(1, Urgency::low), CustomerTier::normal);
+  const auto computed = s.compute(ticket_with(1, Urgency::low), {CustomerTier::normal});
   const auto d = s.override_with(computed, "P2", "customer's launch is tomorrow");
   CHECK(d.level == "P2");
   CHECK(d.computed_level == "P4");

@@ -25,6 +25,7 @@ struct SlaSnapshot {
 struct EvaluationContext {
   Instant now{};                                           ///< the evaluation instant
   const Customer* customer = nullptr;                      ///< the ticket's customer; null when unknown
+  std::optional<bool> customer_in_warranty;                ///< whether a purchase's warranty covers the ticket (customers/warranty.hpp); unset: unknown
   std::optional<Instant> last_customer_message_at;         ///< the customer's last message on the ticket
   std::optional<Instant> assigned_at;                      ///< when the current assignee got the ticket
   std::optional<Instant> last_progress_at;                 ///< the handler's last progress update

@@ -34,6 +34,13 @@ struct PriorityCondition {
   std::vector<RequestType> request_types;     ///< the ticket's request type is one of these
   std::vector<std::string> subtypes;          ///< the ticket's subtype is one of these
   std::vector<std::string> any_tag;           ///< the ticket carries at least one of these tags
+  std::optional<bool> in_warranty;            ///< the customer's standing in_warranty equals this
+};
+
+/// What a priority reads of the ticket's customer.
+struct CustomerStanding {
+  CustomerTier tier = CustomerTier::normal;  ///< moves the level up by the scheme's tier steps
+  bool in_warranty = false;                  ///< a purchase's warranty covers the ticket (customers/warranty.hpp)
 };
 
 /// A rule that raises the priority to at least a level when its conditions hold.
@@ -90,8 +97,8 @@ class PriorityScheme {
   /// Levels the customer tier moves a ticket up.
   int tier_steps(CustomerTier tier) const { return tier_steps_[static_cast<std::size_t>(tier)]; }
 
-  /// The priority of a ticket for a customer of this tier: matrix cell, then rules, then tier.
-  PriorityDecision compute(const Ticket& ticket, CustomerTier tier) const;
+  /// The priority of a ticket for a customer of this standing: matrix cell, then rules, then tier.
+  PriorityDecision compute(const Ticket& ticket, const CustomerStanding& customer) const;
   /// A manual override: the level set by hand, keeping the computed level and the reason.
   /// Throws Error naming "/priority" for an unknown level and "/reason" for an empty reason.
   PriorityDecision override_with(PriorityDecision computed, std::string_view level,
@@ -108,8 +115,8 @@ class PriorityScheme {
   std::array<int, 3> tier_steps_{0, 1, 1};  // normal, vip, strategic
 };
 
-/// Whether a rule's conditions all hold for a ticket.
-bool rule_applies(const PriorityCondition& when, const Ticket& ticket);
+/// Whether a rule's conditions all hold for a ticket of a customer of this standing.
+bool rule_applies(const PriorityCondition& when, const Ticket& ticket, const CustomerStanding& customer);
 
 }  // namespace ticketcore
 
