@@ -17,6 +17,8 @@
 #include "ticketcore/commands/take_in.hpp"
 #include "ticketcore/commands/ticket_commands.hpp"
 #include "ticketcore/config.hpp"
+#include "ticketcore/customers/history.hpp"
+#include "ticketcore/customers/profile.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/metrics/report.hpp"
 #include "ticketcore/model/actor.hpp"
@@ -127,6 +129,27 @@ class Desk {
   Customer customer_unmasked(const Actor& actor, std::string_view id);
   /// Customers by phone, email, name prefix, tag or tier, one page, masked.
   CustomerPage find_customers(const Actor& actor, const CustomerQuery& query) const;
+  /// Records a purchase: the desk gives its id ("P" + yyyymmdd + serial) and recorded_at
+  /// (`purchase.id` must be empty), re-runs the tier rules (docs/customers.md, "Tiers") and
+  /// writes a purchase_recorded event, and a tier_changed one with its reason when the tier
+  /// rises. Returns the customer, masked.
+  Customer record_purchase(const Actor& actor, std::string_view customer_id, Purchase purchase);
+  /// Merges the record `duplicate` into `kept`; they must share a phone or an email. Every
+  /// ticket and purchase of the duplicate moves to the kept record, which also gains the
+  /// duplicate's other phones, emails and tags; the duplicate stays, marked merged_into, and
+  /// lookups find the kept one. An event on both records, one on each ticket, and the audit
+  /// log record it. Returns the kept record, masked.
+  Customer merge_customers(const Actor& actor, std::string_view duplicate, std::string_view kept);
+  /// Undoes the merge of `duplicate`, within the retention period after it: the tickets and
+  /// purchases that moved and are still with the kept record move back, and what the kept
+  /// record gained is taken off it. Returns the duplicate, masked.
+  Customer reverse_customer_merge(const Actor& actor, std::string_view duplicate, std::string_view reason);
+  /// The customer's history, newest first, one page (customers/history.hpp): only the
+  /// tickets the actor sees, and to a customer only the public events.
+  HistoryPage customer_history(const Actor& actor, const HistoryQuery& query) const;
+  /// The customer's profile summary from their tags and the tickets the actor sees
+  /// (customers/profile.hpp; summary_line() gives it as one line of text).
+  CustomerProfile customer_profile(const Actor& actor, std::string_view customer_id) const;
 
   // Tickets.
   /// Takes in a request (commands/take_in.hpp): numbers, prioritizes, routes, assigns and

@@ -17,9 +17,9 @@ AccessPolicy AccessPolicy::standard() {
   using P = Permission;
   // What an agent does with the tickets in front of them; each level up adds to the one below.
   const std::vector<Permission> agent{P::read,   P::take_in, P::register_customer, P::update_customer,
-                                      P::handle, P::assign,  P::escalate};
+                                      P::handle, P::assign,  P::escalate,          P::record_purchase};
   std::vector<Permission> supervisor = agent;
-  supervisor.insert(supervisor.end(), {P::approve, P::metrics});
+  supervisor.insert(supervisor.end(), {P::approve, P::metrics, P::merge_customers});
   std::vector<Permission> admin;
   for (std::size_t p = 0; p < enum_count<Permission>(); ++p) admin.push_back(static_cast<Permission>(p));
 

@@ -296,6 +296,16 @@ Change cancel(const CommandContext& c, const TicketState& s, std::string_view re
   return std::move(d).done();
 }
 
+Change move_to_customer(const CommandContext& c, const TicketState& s, std::string_view customer_id,
+                        std::string_view reason) {
+  require_staff(c, "move tickets between customers");
+  if (customer_id.empty()) throw_invalid("/customer_id", "required");
+  Draft d(c, s);
+  d.add(events::CustomerChanged{s.ticket.customer_id, std::string(customer_id), std::string(reason)});
+  d.ticket().customer_id = customer_id;
+  return std::move(d).done();
+}
+
 std::pair<Change, Change> merge(const CommandContext& c, const TicketState& duplicate, const TicketState& kept) {
   require_staff(c, "merge tickets");
   if (duplicate.ticket.id == kept.ticket.id) throw_invalid("/kept", "a ticket cannot be merged into itself");

@@ -1,10 +1,13 @@
 // Customers as roles see them, and masked values written back (customer_records.hpp).
 #include "customer_records.hpp"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "ticketcore/access/masking.hpp"
 #include "ticketcore/customers/contact.hpp"
+#include "ticketcore/error.hpp"
 #include "ticketcore/model/json.hpp"
 
 namespace ticketcore::detail {
@@ -65,6 +68,49 @@ Customer unmask_written_back(Customer incoming, const Customer& stored, const Cu
         break;
       }
   return incoming;
+}
+
+void check_desk_owned(const Customer& incoming, const Customer* stored) {
+  static const std::vector<Purchase> none;
+  if (incoming.purchases != (stored ? stored->purchases : none))
+    throw_invalid("/purchases", "purchases are added with record_purchase, and move only with a merge");
+  if (incoming.merged_into != (stored ? stored->merged_into : std::string()))
+    throw_invalid("/merged_into", "records are merged with merge_customers");
+}
+
+std::vector<Ticket> customer_tickets(StoreTransaction& tx, std::string_view customer_id, const QueryScope& scope) {
+  std::vector<Ticket> out;
+  TicketQuery query;
+  query.customer_id = customer_id;
+  query.scope = scope;
+  query.order = TicketOrder::id;
+  query.limit = 1000;
+  do {
+    TicketPage page = tx.tickets(query);
+    for (Ticket& t : page.tickets) out.push_back(std::move(t));
+    query.after = std::move(page.next_cursor);
+  } while (!query.after.empty());
+  return out;
+}
+
+void append_record_events(StoreTransaction& tx, std::vector<CustomerEvent> events) {
+  std::map<std::string, std::int64_t, std::less<>> last;
+  for (CustomerEvent& e : events) {
+    auto it = last.find(e.customer_id);
+    if (it == last.end())
+      it = last.emplace(e.customer_id, static_cast<std::int64_t>(tx.customer_events(e.customer_id).size())).first;
+    e.sequence = ++it->second;
+  }
+  tx.append_customer_events(events);
+}
+
+Customer load_live_customer(StoreTransaction& tx, std::string_view id, std::string_view path) {
+  auto found = tx.customer(id);
+  if (!found) throw Error(ErrorCode::not_found, std::string(path), "no customer \"" + std::string(id) + "\"");
+  if (!found->merged_into.empty())
+    throw Error(ErrorCode::conflict, std::string(path),
+                "customer \"" + found->id + "\" was merged into \"" + found->merged_into + "\"; use that record");
+  return std::move(*found);
 }
 
 nlohmann::json audit_form(const Customer& customer, const DeskConfig& config) {

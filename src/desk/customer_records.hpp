@@ -10,6 +10,8 @@
 #include "ticketcore/config.hpp"
 #include "ticketcore/model/actor.hpp"
 #include "ticketcore/model/customer.hpp"
+#include "ticketcore/model/customer_event.hpp"
+#include "ticketcore/store/store.hpp"
 
 namespace ticketcore::detail {
 
@@ -27,5 +29,21 @@ Customer unmask_written_back(Customer incoming, const Customer& stored, const Cu
 
 /// A customer as the audit log keeps it: masked as an admin is shown it, as JSON.
 nlohmann::json audit_form(const Customer& customer, const DeskConfig& config);
+
+/// Error(invalid_input) when `incoming` changes what only the desk's own calls change: the
+/// purchases (record_purchase) and the merge mark (merge_customers), against `stored`
+/// (none: a new record, which has neither).
+void check_desk_owned(const Customer& incoming, const Customer* stored);
+
+/// Every ticket of a customer the scope shows (an empty scope: all), in id order.
+std::vector<Ticket> customer_tickets(StoreTransaction& tx, std::string_view customer_id, const QueryScope& scope = {});
+
+/// Appends events to customers' histories, numbering each after its customer's last.
+void append_record_events(StoreTransaction& tx, std::vector<CustomerEvent> events);
+
+/// The stored customer with this id; Error(not_found) at `path`
+/// otherwise, and Error(conflict) at `path` for a record merged into another (the desk
+/// writes to the kept one).
+Customer load_live_customer(StoreTransaction& tx, std::string_view id, std::string_view path);
 
 }  // namespace ticketcore::detail

@@ -8,6 +8,7 @@
 #include "access_checks.hpp"
 #include "customer_records.hpp"
 #include "ticketcore/customers/contact.hpp"
+#include "ticketcore/customers/tags.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/ids.hpp"
 #include "unit_of_work.hpp"
@@ -119,6 +120,8 @@ Customer Desk::register_customer(const Actor& actor, Customer customer) {
     const DeskConfig cfg = config();
     const detail::Access access(cfg, actor, Permission::register_customer);
     if (!customer.id.empty()) throw_invalid("/id", "the desk numbers new customers; leave the id empty");
+    detail::check_desk_owned(customer, nullptr);
+    check_tags(cfg.tag_types(), customer.tags, "/tags");
     customer = detail::with_normal_contacts(std::move(customer), cfg);
     const Instant now = clock_->now();
     auto tx = store_->write();
@@ -150,6 +153,8 @@ Customer Desk::update_customer(const Actor& actor, Customer customer) {
                   "customer \"" + customer.id + "\" is at version " + std::to_string(stored->version) + ", not " +
                       std::to_string(customer.version) + ": it changed meanwhile");
     customer = detail::unmask_written_back(std::move(customer), *stored, detail::shown_to(actor, *stored, cfg));
+    detail::check_desk_owned(customer, &*stored);
+    check_tags(cfg.tag_types(), customer.tags, "/tags");
     customer = detail::with_normal_contacts(std::move(customer), cfg);
     customer.created_at = stored->created_at;
     customer.updated_at = now;

@@ -56,6 +56,17 @@ struct Scene {
     return r.ticket.id;
   }
 
+  // A second record of Lianhe (same phone), with a ticket of t-01's: in every role's scope.
+  Customer lianhe_duplicate() {
+    Customer dup;
+    dup.kind = CustomerKind::enterprise;
+    dup.name = "Lianhe Mfg";
+    dup.phones = {"13812345678"};
+    dup = h.desk->register_customer(kAdmin, dup);
+    place(Harness::erp_fault(dup, "ERP printing"), "t-01");
+    return dup;
+  }
+
   std::set<std::string> ticket_ids(const Actor& actor, TicketQuery q = {}) const {
     std::set<std::string> ids;
     q.limit = 2;  // several pages: the cursor must not leak either
@@ -214,6 +225,34 @@ TEST_CASE("access: every role against every Desk call") {
       {"update_customer", [](Scene& s, const Actor& a) { s.h.desk->update_customer(a, s.lianhe); },
        {"agent", "supervisor", "admin"}},
       {"customer", [](Scene& s, const Actor& a) { s.h.desk->customer(a, s.lianhe.id); },
+       {"agent", "supervisor", "admin", "customer", "system"}},
+      {"record_purchase",
+       [](Scene& s, const Actor& a) {
+         Purchase p;
+         p.product = "Router X";
+         s.h.desk->record_purchase(a, s.lianhe.id, p);
+       },
+       {"agent", "supervisor", "admin"}},
+      {"merge_customers",
+       [](Scene& s, const Actor& a) {
+         s.h.desk->merge_customers(a, s.lianhe_duplicate().id, s.lianhe.id);
+       },
+       {"supervisor", "admin"}},
+      {"reverse_customer_merge",
+       [](Scene& s, const Actor& a) {
+         const std::string dup = s.lianhe_duplicate().id;
+         s.h.desk->merge_customers(kAdmin, dup, s.lianhe.id);
+         s.h.desk->reverse_customer_merge(a, dup, "two companies");
+       },
+       {"admin"}},
+      {"customer_history",
+       [](Scene& s, const Actor& a) {
+         HistoryQuery q;
+         q.customer_id = s.lianhe.id;
+         s.h.desk->customer_history(a, q);
+       },
+       {"agent", "supervisor", "admin", "customer", "system"}},
+      {"customer_profile", [](Scene& s, const Actor& a) { s.h.desk->customer_profile(a, s.lianhe.id); },
        {"agent", "supervisor", "admin", "customer", "system"}},
       {"find_customers", [](Scene& s, const Actor& a) { s.h.desk->find_customers(a, {}); },
        {"agent", "supervisor", "admin", "customer", "system"}},

@@ -28,6 +28,9 @@ enum class Permission : std::uint8_t {
   purge,              ///< purge tickets past retention
   audit,              ///< read the audit log
   metrics,            ///< read service metrics
+  record_purchase,    ///< record a customer's purchase
+  merge_customers,    ///< merge a duplicate customer record into the kept one
+  reverse_merge,      ///< undo a merge of customer records, within the retention period
 };
 
 /// Which tickets and customers a role sees and changes.
@@ -71,5 +74,5 @@ class AccessPolicy {
 
 TICKETCORE_ENUM_NAMES(ticketcore::Permission, "read", "take_in", "register_customer", "update_customer", "handle",
                       "assign", "escalate", "approve", "read_unmasked", "configure", "sweep", "purge", "audit",
-                      "metrics");
+                      "metrics", "record_purchase", "merge_customers", "reverse_merge");
 TICKETCORE_ENUM_NAMES(ticketcore::Scope, "assigned", "team", "all", "own");

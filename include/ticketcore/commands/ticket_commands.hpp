@@ -55,6 +55,10 @@ Change close(const CommandContext& c, const TicketState& s);
 Change reopen(const CommandContext& c, const TicketState& s, std::string_view reason);
 /// Cancels an open ticket, with a reason.
 Change cancel(const CommandContext& c, const TicketState& s, std::string_view reason);
+/// Files the ticket under another customer record (a merge of duplicate records, or its
+/// reversal: `reason` is "customer_merge" or "merge_reversed"); staff only.
+Change move_to_customer(const CommandContext& c, const TicketState& s, std::string_view customer_id,
+                        std::string_view reason);
 /// Merges `duplicate` into `kept`: the duplicate ends as merged, the kept one records it.
 /// Returns the changes of (duplicate, kept).
 std::pair<Change, Change> merge(const CommandContext& c, const TicketState& duplicate, const TicketState& kept);

@@ -23,6 +23,8 @@ enum class AuditAction : std::uint8_t {
   publish_config,     ///< a configuration version was published (detail: its version)
   purge,              ///< tickets past retention were purged (detail: the counts)
   denied,             ///< a call was refused by the access rules (detail: the call and why)
+  merge_customers,    ///< a duplicate record was merged into the kept one (detail: what moved)
+  reverse_merge,      ///< a merge was undone (detail: what moved back, the reason)
 };
 
 /// One entry of the audit log.
@@ -59,4 +61,4 @@ struct AuditPage {
 }  // namespace ticketcore
 
 TICKETCORE_ENUM_NAMES(ticketcore::AuditAction, "read_unmasked", "register_customer", "update_customer",
-                      "publish_config", "purge", "denied");
+                      "publish_config", "purge", "denied", "merge_customers", "reverse_merge");
