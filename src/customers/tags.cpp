@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <set>
 
+#include "model/json_read.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/limits.hpp"
 
@@ -11,7 +12,7 @@ namespace ticketcore {
 
 namespace {
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+using detail::json_read::in_quotes;
 
 // Nothing that would break "type:value" apart or read differently on screen.
 bool valid_type_id(std::string_view id) {
@@ -58,7 +59,7 @@ void check_tag_types(const TagTypes& types, std::string_view path) {
     const std::string at = std::string(path) + "/" + std::to_string(k);
     if (!valid_type_id(t.id))
       throw_invalid(at + "/id", "a tag type id is 1-64 bytes without ':', spaces or control characters");
-    if (!ids.insert(t.id).second) throw_invalid(at + "/id", "duplicate tag type id " + quoted(t.id));
+    if (!ids.insert(t.id).second) throw_invalid(at + "/id", "duplicate tag type id " + in_quotes(t.id));
     if (t.name.empty()) throw_invalid(at + "/name", "must not be empty");
     if (t.name.size() > limits::name)
       throw_invalid(at + "/name", "longer than " + std::to_string(limits::name) + " bytes");
@@ -68,9 +69,9 @@ void check_tag_types(const TagTypes& types, std::string_view path) {
       const std::string vat = at + "/values/" + std::to_string(j);
       if (v.empty()) throw_invalid(vat, "must not be empty");
       if (t.id.size() + 1 + v.size() > limits::tag)
-        throw_invalid(vat, "the tag " + quoted(t.id + ":" + v) + " is longer than " +
+        throw_invalid(vat, "the tag " + in_quotes(t.id + ":" + v) + " is longer than " +
                                std::to_string(limits::tag) + " bytes");
-      if (!values.insert(v).second) throw_invalid(vat, "duplicate value " + quoted(v));
+      if (!values.insert(v).second) throw_invalid(vat, "duplicate value " + in_quotes(v));
     }
   }
 }
@@ -80,19 +81,19 @@ void check_tags(const TagTypes& types, const std::vector<std::string>& tags, std
   std::set<std::string_view> single_types;
   for (std::size_t k = 0; k < tags.size(); ++k) {
     const std::string at = std::string(path) + "/" + std::to_string(k);
-    if (!seen.insert(tags[k]).second) throw_invalid(at, "duplicate tag " + quoted(tags[k]));
+    if (!seen.insert(tags[k]).second) throw_invalid(at, "duplicate tag " + in_quotes(tags[k]));
     const auto typed = split_tag(tags[k]);
     if (!typed) continue;
     if (typed->type.empty()) throw_invalid(at, "a typed tag needs a type before ':'");
     if (typed->value.empty()) throw_invalid(at, "a typed tag needs a value after ':'");
     const TagType* type = types.find(typed->type);
-    if (!type) throw_invalid(at, "unknown tag type " + quoted(typed->type));
+    if (!type) throw_invalid(at, "unknown tag type " + in_quotes(typed->type));
     if (!type->values.empty() &&
         std::find(type->values.begin(), type->values.end(), typed->value) == type->values.end())
-      throw_invalid(at, quoted(typed->value) + " is not a value of tag type " + quoted(type->id) +
+      throw_invalid(at, in_quotes(typed->value) + " is not a value of tag type " + in_quotes(type->id) +
                             " (expected one of: " + allowed(*type) + ")");
     if (type->single && !single_types.insert(type->id).second)
-      throw_invalid(at, "a second tag of tag type " + quoted(type->id) + ", which allows one per customer");
+      throw_invalid(at, "a second tag of tag type " + in_quotes(type->id) + ", which allows one per customer");
   }
 }
 
