@@ -1,0 +1,281 @@
+/*
+ * ticketcore.h: the stable C ABI of ticketcore, an embeddable customer-support desk.
+ *
+ * Reference: docs/c-api.md. This header is C99 (and C11, and C++) clean and needs only
+ * <stddef.h> and <stdint.h>. Link with -lticketcore (libticketcore.so.0).
+ *
+ * The rules every function follows:
+ *
+ * - Status: every fallible function returns an int status, TC_OK (0) or one of the
+ *   error codes of tc_status below. The numbers never change and are never reused.
+ * - Errors: after a call that failed, tc_errmsg() gives the calling thread's message
+ *   and tc_errpath() the JSON path of the offending field. Both are borrowed: valid
+ *   until the same thread's next tc_ call other than tc_errmsg, tc_errpath,
+ *   tc_strerror, tc_version, tc_version_number, tc_abi_version and tc_free.
+ * - Outputs come first and are named out / out_json. On failure *out is set to NULL
+ *   (when `out` itself is not NULL).
+ * - Ownership: every char* the library hands out in an out_json is a NUL-terminated
+ *   UTF-8 JSON text the caller owns and releases with tc_free() (never libc free()).
+ *   Inputs are borrowed for the duration of the call only: the library copies what
+ *   it keeps.
+ * - Inputs: strings are UTF-8 and NUL-terminated. A NULL pointer where a value is
+ *   required, invalid UTF-8 or invalid JSON gives TC_INVALID, never a crash. JSON
+ *   inputs are read strictly: an unknown key, a wrong type or an unknown enum word is
+ *   TC_INVALID with the field's path.
+ * - Actors: every desk call takes the actor first, as JSON:
+ *   {"kind": "agent", "id": "p-01"}; kind is agent, supervisor, admin, customer or
+ *   system (the system carries no id).
+ * - No C++ exception ever leaves the library.
+ *
+ * Threads: the library needs no global initialisation. One tc_desk may be used from
+ * several threads at once: each call runs its own transaction on the store, as the C++
+ * Desk does. tc_desk_close() must not race with other calls on the same desk. Several
+ * processes may open desks on one SQLite file. Error messages are per thread.
+ */
+#ifndef TICKETCORE_H
+#define TICKETCORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Marks the exported functions; everything else in the library is hidden. */
+#if defined(__GNUC__)
+#define TC_API __attribute__((visibility("default")))
+#else
+#define TC_API
+#endif
+
+/* ---- Versions ---- */
+
+/** The version of this header: major, minor, patch. */
+#define TC_VERSION_MAJOR 0
+/** The minor version of this header. */
+#define TC_VERSION_MINOR 1
+/** The patch version of this header. */
+#define TC_VERSION_PATCH 0
+/** The version of this header as one number: major * 10000 + minor * 100 + patch. */
+#define TC_VERSION_NUMBER (TC_VERSION_MAJOR * 10000 + TC_VERSION_MINOR * 100 + TC_VERSION_PATCH)
+/** The ABI this header describes: the soname's number (libticketcore.so.0). */
+#define TC_ABI_VERSION 0
+
+/** The library's version as text, "0.1.0". Static storage; never fails. */
+TC_API const char *tc_version(void);
+
+/** The library's version as TC_VERSION_NUMBER computes it. Never fails. */
+TC_API int tc_version_number(void);
+
+/**
+ * The library's ABI version (the soname's number). A program built against this header
+ * works with the library loaded when tc_abi_version() == TC_ABI_VERSION. Never fails.
+ */
+TC_API int tc_abi_version(void);
+
+/* ---- Status codes ---- */
+
+/**
+ * The status every fallible function returns. The numbers are the ones of the C++
+ * ticketcore::ErrorCode; they are fixed, never renumbered, and a retired code stays
+ * reserved.
+ */
+typedef enum tc_status {
+  TC_OK = 0,                 /**< success */
+  TC_INVALID = 1,            /**< an argument failed validation: NULL, invalid UTF-8 or JSON, a bad field */
+  TC_NOT_FOUND = 2,          /**< the ticket, customer or agent named does not exist */
+  TC_CONFLICT = 3,           /**< a concurrent change won (the version differs), or a duplicate */
+  TC_INVALID_TRANSITION = 4, /**< the workflow does not allow this status or stage change */
+  TC_DENIED = 5,             /**< the actor may not do this (docs/access.md) */
+  TC_STORAGE = 6,            /**< the store failed (file, disk, schema) */
+  TC_NOMEM = 7,              /**< memory ran out */
+  TC_INTERNAL = 8,           /**< a bug in ticketcore */
+  TC_BUSY = 9                /**< reserved: the store stayed locked past its busy timeout; today
+                                  the store reports this as TC_STORAGE */
+} tc_status;
+
+/**
+ * The stable lower-case name of a status ("not_found"); "unknown" for a number that is
+ * not a status. Static storage; never fails.
+ */
+TC_API const char *tc_strerror(int status);
+
+/**
+ * The calling thread's last error message, "path: message" (the path is the JSON path of
+ * the offending field, left out when there is none), prefixed by the argument's name
+ * when the error is in reading an argument ("request: /subject: missing required field").
+ * "" after a call that succeeded. Never NULL; borrowed: valid until the thread's next
+ * tc_ call (see the rules at the top); never freed by the caller.
+ */
+TC_API const char *tc_errmsg(void);
+
+/**
+ * The JSON path of the field the calling thread's last error names ("/subject"), or ""
+ * when it names none. Never NULL; borrowed like tc_errmsg().
+ */
+TC_API const char *tc_errpath(void);
+
+/* ---- Memory ---- */
+
+/** Releases a buffer the library handed out (an out_json). NULL is allowed. */
+TC_API void tc_free(void *buffer);
+
+/* ---- Opening a desk ---- */
+
+/** A desk: one configuration over one store, with a clock. Opaque. */
+typedef struct tc_desk tc_desk;
+
+/** Where a desk reads the time. */
+typedef enum tc_clock_kind {
+  TC_CLOCK_SYSTEM = 0, /**< the system's clock, to the second */
+  TC_CLOCK_MANUAL = 1  /**< a clock the host sets: starts at start_time, moved by tc_desk_set_time() */
+} tc_clock_kind;
+
+/**
+ * How tc_desk_open() opens a desk. Fields are only ever added at the end; `size` tells
+ * the library which fields the caller knows. Start from TC_DESK_OPTIONS_INIT.
+ */
+typedef struct tc_desk_options {
+  /** sizeof(tc_desk_options) as the caller compiled it; the library refuses a size it
+      does not know (TC_INVALID). */
+  size_t size;
+  /** The store: NULL, "" or ":memory:" for a store in memory (lost on close); anything
+      else is the path of an SQLite database file, created when missing. (A PostgreSQL
+      connection string will come through this field.) */
+  const char *store;
+  /** The desk configuration as JSON (docs/config.md); NULL for the "standard" preset. */
+  const char *config_json;
+  /** The host's teams and agents as JSON, {"teams": [...], "agents": [...]} in the model's
+      forms, put into the configuration in place of its own; either key may be left out
+      (that list stays as configured). NULL: the configuration's people. */
+  const char *people_json;
+  /** Where the desk reads the time: a tc_clock_kind. */
+  int32_t clock;
+  /** The manual clock's first instant, Unix seconds; unused by the system clock. */
+  int64_t start_time;
+} tc_desk_options;
+
+/** Default options: in memory, the standard preset, the system clock. */
+#define TC_DESK_OPTIONS_INIT { sizeof(tc_desk_options), NULL, NULL, NULL, TC_CLOCK_SYSTEM, 0 }
+
+/**
+ * Opens a desk: opens (or creates) the store, publishes the configuration when its
+ * version is new to the store, and records its teams and agents there.
+ * options: NULL for TC_DESK_OPTIONS_INIT. *out: the desk, closed with tc_desk_close().
+ * TC_INVALID for bad options or configuration (the path names the field),
+ * TC_STORAGE when the file cannot be opened, TC_CONFLICT when the configuration's
+ * version was published before with another text.
+ */
+TC_API int tc_desk_open(tc_desk **out, const tc_desk_options *options);
+
+/** Closes a desk and frees it. NULL is allowed. Never fails. */
+TC_API void tc_desk_close(tc_desk *desk);
+
+/**
+ * Sets a manual clock to `unix_seconds` (backwards too). TC_INVALID when the desk uses
+ * the system clock. Safe while other threads use the desk.
+ */
+TC_API int tc_desk_set_time(tc_desk *desk, int64_t unix_seconds);
+
+/* ---- Customers ----
+ * A customer's JSON is the model's form (id, kind, name, phones, emails, tier, ...);
+ * what comes back is masked for the actor's role (docs/access.md). */
+
+/**
+ * Registers a customer. customer_json: the customer without id (the desk numbers it).
+ * *out_json: the customer as stored, masked.
+ */
+TC_API int tc_desk_register_customer(char **out_json, tc_desk *desk, const char *actor_json,
+                                     const char *customer_json);
+
+/** The customer with this id, masked. TC_NOT_FOUND when there is none. */
+TC_API int tc_desk_customer(char **out_json, tc_desk *desk, const char *actor_json, const char *customer_id);
+
+/**
+ * Customers matching a query, one page, in id order. query_json (NULL or "{}": every
+ * customer the actor sees): {"phone", "email", "name_prefix", "tag", "tier",
+ * "include_merged", "limit" (1-1000, default 50), "after" (the last page's next_cursor)}.
+ * *out_json: {"customers": [...], "next_cursor": "..."}; next_cursor absent on the last page.
+ */
+TC_API int tc_desk_find_customers(char **out_json, tc_desk *desk, const char *actor_json,
+                                  const char *query_json);
+
+/* ---- Tickets ---- */
+
+/**
+ * Takes in a request: numbers, prioritizes, routes, assigns and starts the SLA.
+ * request_json: a ticket in the model's form without the fields the desk sets
+ * (customer_id, channel, request_type, subtype, subject, description, urgency, impact,
+ * tags, attributes, ...). *out_json: {"ticket", "events", "priority", "routing",
+ * "assignment" (absent when no strategy ran), "sla", "actions", "workload"}.
+ */
+TC_API int tc_desk_take_in(char **out_json, tc_desk *desk, const char *actor_json, const char *request_json);
+
+/**
+ * A ticket as an agent's screen shows it. *out_json: {"ticket", "events", "sla",
+ * "routing" (the rules' explanation now), "config_version", "due_handed_out"}.
+ * TC_NOT_FOUND when there is no such ticket.
+ */
+TC_API int tc_desk_show(char **out_json, tc_desk *desk, const char *actor_json, const char *ticket_id);
+
+/**
+ * Tickets matching a query, one page. query_json (NULL or "{}": every ticket the actor
+ * sees): {"statuses": [...], "team", "assignee" ("" for unassigned), "customer_id",
+ * "priority", "tag", "channel", "created_from", "created_before", "updated_from",
+ * "updated_before", "text" (full text), "order" (created_at, updated_at, due_at, id),
+ * "descending", "limit" (1-1000, default 50), "after"}.
+ * *out_json: {"tickets": [...], "next_cursor": "..."}; next_cursor absent on the last page.
+ */
+TC_API int tc_desk_find_tickets(char **out_json, tc_desk *desk, const char *actor_json, const char *query_json);
+
+/**
+ * An agent's open tickets, the earliest due first. limit: 0 for 50, at most 1000;
+ * after: NULL or "" for the first page, else the last page's next_cursor.
+ * *out_json: a page as tc_desk_find_tickets() gives.
+ */
+TC_API int tc_desk_agent_queue(char **out_json, tc_desk *desk, const char *actor_json, const char *agent_id,
+                               size_t limit, const char *after);
+
+/*
+ * The changes below name their ticket by id and by the version the caller saw; version
+ * 0 means "whatever is stored". When the stored version differs the call is TC_CONFLICT
+ * and writes nothing. Each gives *out_json: {"ticket", "events" (those appended),
+ * "actions" (what the host owes people)}.
+ */
+
+/** A comment the customer sees. text: required. */
+TC_API int tc_desk_comment(char **out_json, tc_desk *desk, const char *actor_json, const char *ticket_id,
+                           int64_t version, const char *text);
+
+/**
+ * Moves the ticket to another status the workflow allows (TC_INVALID_TRANSITION
+ * otherwise). status: its word ("in_progress", "pending_customer", ...); reason: NULL or
+ * text.
+ */
+TC_API int tc_desk_change_status(char **out_json, tc_desk *desk, const char *actor_json, const char *ticket_id,
+                                 int64_t version, const char *status, const char *reason);
+
+/** Assigns or reassigns the ticket to an agent (by id). */
+TC_API int tc_desk_assign(char **out_json, tc_desk *desk, const char *actor_json, const char *ticket_id,
+                          int64_t version, const char *agent_id);
+
+/** Resolves the ticket with a summary of the fix. */
+TC_API int tc_desk_resolve(char **out_json, tc_desk *desk, const char *actor_json, const char *ticket_id,
+                           int64_t version, const char *summary);
+
+/* ---- Time ---- */
+
+/**
+ * The sweep, called from the host's scheduler: hands out every action due by now
+ * (SLA warnings and breaches, updates owed, escalations, surveys, auto-closes), each
+ * once across every process sharing the store. max_tickets: 0 for 1000.
+ * *out_json: {"at", "tickets_read", "actions": [due actions, docs/json.md]}.
+ */
+TC_API int tc_desk_due(char **out_json, tc_desk *desk, const char *actor_json, size_t max_tickets);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* TICKETCORE_H */

@@ -1,0 +1,31 @@
+# Fails unless every dynamic symbol LIBRARY defines starts with tc_ (CONVENTIONS.md, 12):
+# the C++ code, the standard library's templates and the static libraries linked in
+# (SQLiteCpp) must all stay hidden.
+execute_process(COMMAND nm -D --defined-only ${LIBRARY}
+  OUTPUT_VARIABLE listing RESULT_VARIABLE failed)
+if(failed)
+  message(FATAL_ERROR "nm -D --defined-only ${LIBRARY} failed")
+endif()
+string(REPLACE "\n" ";" lines "${listing}")
+set(exported 0)
+set(foreign "")
+foreach(line IN LISTS lines)
+  if(line STREQUAL "")
+    continue()
+  endif()
+  # "<address> <type> <name>"
+  string(REGEX REPLACE "^[0-9a-fA-F]* *[A-Za-z] " "" name "${line}")
+  if(name MATCHES "^tc_")
+    math(EXPR exported "${exported} + 1")
+  else()
+    list(APPEND foreign "${line}")
+  endif()
+endforeach()
+message(STATUS "${exported} tc_ symbols exported")
+if(foreign)
+  list(JOIN foreign "\n  " shown)
+  message(FATAL_ERROR "exported symbols without the tc_ prefix:\n  ${shown}")
+endif()
+if(exported EQUAL 0)
+  message(FATAL_ERROR "no tc_ symbol exported at all")
+endif()

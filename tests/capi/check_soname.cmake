@@ -1,0 +1,12 @@
+# The library's DT_SONAME is libticketcore.so.<ABI>, as ticketcore.h's TC_ABI_VERSION says.
+execute_process(COMMAND objdump -p ${LIBRARY} OUTPUT_VARIABLE headers RESULT_VARIABLE failed)
+if(failed)
+  message(FATAL_ERROR "objdump -p ${LIBRARY} failed")
+endif()
+if(NOT headers MATCHES "SONAME +libticketcore\\.so\\.0\n")
+  message(FATAL_ERROR "expected SONAME libticketcore.so.0 in ${LIBRARY}")
+endif()
+if(NOT SONAME STREQUAL "libticketcore.so.0")
+  message(FATAL_ERROR "CMake's soname file is ${SONAME}, expected libticketcore.so.0")
+endif()
+message(STATUS "SONAME libticketcore.so.0")

@@ -1,0 +1,83 @@
+/* What the C tests share: the desk's people (the C++ tests' fixture::standard_desk, as a
+   CRM would hand them over), the test clock's start, and two readers that pick a value
+   out of a compact JSON result without a JSON library. */
+#ifndef TC_TESTS_DESK_SETUP_H
+#define TC_TESTS_DESK_SETUP_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <ticketcore/ticketcore.h>
+
+/* 2026-03-04T01:30:00Z, a Wednesday 09:30 in Shanghai: inside business hours. */
+#define TEST_START 1772587800
+
+#define TEAM(id, lead, supervisor)                                                              \
+  "{\"id\":\"" id "\",\"name\":\"" id "\",\"calendar\":\"cn-standard\",\"lead\":\"" lead "\"," \
+  "\"supervisor\":\"" supervisor "\",\"manager\":\"m-01\"}"
+#define AGENT(id, team, role, seniority, certifications)                                       \
+  "{\"id\":\"" id "\",\"name\":\"" id "\",\"team\":\"" team "\",\"role\":\"" role "\","        \
+  "\"seniority\":\"" seniority "\",\"certifications\":[" certifications "],\"languages\":[\"zh\",\"en\"]}"
+
+#define TEST_PEOPLE \
+    "{\"teams\":[" \
+    TEAM("product_specialists", "p-01", "s-01") "," TEAM("technical_support", "t-lead", "s-01") "," \
+    TEAM("customer_relations", "c-01", "s-02") "," TEAM("senior_specialists", "v-01", "s-02") "," \
+    TEAM("supervisors", "s-01", "m-01") \
+    "],\"agents\":[" \
+    AGENT("p-01", "product_specialists", "agent", "regular", "") "," \
+    AGENT("t-lead", "technical_support", "agent", "expert", "\"erp\"") "," \
+    AGENT("t-01", "technical_support", "agent", "regular", "\"erp\"") "," \
+    AGENT("t-02", "technical_support", "agent", "regular", "\"crm\"") "," \
+    AGENT("c-01", "customer_relations", "agent", "regular", "") "," \
+    AGENT("v-01", "senior_specialists", "agent", "senior", "\"erp\"") "," \
+    AGENT("s-01", "supervisors", "supervisor", "expert", "") "," \
+    AGENT("s-02", "supervisors", "supervisor", "expert", "") "," \
+    AGENT("m-01", "supervisors", "admin", "expert", "") \
+    "]}"
+
+/* Actors, as the C ABI takes them. */
+#define RECEIVER "{\"kind\":\"agent\",\"id\":\"p-01\"}"
+#define ENGINEER "{\"kind\":\"agent\",\"id\":\"t-01\"}"
+#define OTHER_ENGINEER "{\"kind\":\"agent\",\"id\":\"t-02\"}"
+#define ADMIN "{\"kind\":\"admin\",\"id\":\"m-01\"}"
+#define SYSTEM "{\"kind\":\"system\"}"
+
+/* Options for a desk with these people on `store`, its manual clock at TEST_START. */
+static inline tc_desk_options test_options(const char *store) {
+  tc_desk_options options = TC_DESK_OPTIONS_INIT;
+  options.store = store;
+  options.people_json = TEST_PEOPLE;
+  options.clock = TC_CLOCK_MANUAL;
+  options.start_time = TEST_START;
+  return options;
+}
+
+/* Copies the first string value of "key" in `json` into out (n bytes); "" when absent. */
+static inline const char *json_text(const char *json, const char *key, char *out, size_t n) {
+  char pattern[64];
+  const char *at;
+  size_t len = 0;
+  out[0] = '\0';
+  snprintf(pattern, sizeof pattern, "\"%s\":\"", key);
+  at = json ? strstr(json, pattern) : NULL;
+  if (!at) return out;
+  at += strlen(pattern);
+  while (at[len] && at[len] != '"' && len + 1 < n) ++len;
+  memcpy(out, at, len);
+  out[len] = '\0';
+  return out;
+}
+
+/* The first integer value of "key" in `json`; -1 when absent. */
+static inline long long json_int(const char *json, const char *key) {
+  char pattern[64];
+  const char *at;
+  snprintf(pattern, sizeof pattern, "\"%s\":", key);
+  at = json ? strstr(json, pattern) : NULL;
+  return at ? strtoll(at + strlen(pattern), NULL, 10) : -1;
+}
+
+#endif
