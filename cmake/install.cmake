@@ -20,5 +20,12 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ticketcoreConfig.cmake
   cmake/phonenumber.cmake
   DESTINATION ${CMAKE_INSTALL_LIBDIR}/cmake/ticketcore)
 
+# pkg-config files that hold no absolute path: the prefix is found from the file's own
+# place (${pcfiledir}), so `cmake --install --prefix P` works for any P.
+file(RELATIVE_PATH TC_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
 configure_file(cmake/ticketcore.pc.in ${CMAKE_CURRENT_BINARY_DIR}/ticketcore.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ticketcore.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+if(TICKETCORE_BUILD_CAPI)
+  configure_file(cmake/ticketcore-c.pc.in ${CMAKE_CURRENT_BINARY_DIR}/ticketcore-c.pc @ONLY)
+  install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ticketcore-c.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endif()
