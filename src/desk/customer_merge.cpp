@@ -211,9 +211,12 @@ Customer Desk::reverse_customer_merge(const Actor& actor, std::string_view dupli
       purchases.push_back(p.id);
       return true;
     });
-    std::erase_if(kept.phones, [&](const std::string& x) { return contains(listed(gained->payload, "phones"), x); });
-    std::erase_if(kept.emails, [&](const std::string& x) { return contains(listed(gained->payload, "emails"), x); });
-    std::erase_if(kept.tags, [&](const std::string& x) { return contains(listed(gained->payload, "tags"), x); });
+    const std::pair<const char*, std::vector<std::string>*> gains[] = {
+        {"phones", &kept.phones}, {"emails", &kept.emails}, {"tags", &kept.tags}};
+    for (const auto& [field, list] : gains) {
+      const std::vector<std::string> added = listed(gained->payload, field);  // read once, not per item
+      std::erase_if(*list, [&](const std::string& x) { return contains(added, x); });
+    }
     kept.updated_at = restored.updated_at = now;
     kept.version = kept_before.version + 1;
     restored.version = duplicate.version + 1;
