@@ -2,10 +2,12 @@
 // model's strict readers (ObjectReader: unknown keys refused, paths in every error).
 #include "arguments.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 
 #include "model/json_read.hpp"
+#include "ticketcore/metrics/report_json.hpp"
 #include "ticketcore/model/json.hpp"
 #include "ticketcore/model/limits.hpp"
 
@@ -102,6 +104,131 @@ Status status_arg(const char* word, const char* name) {
     refuse(name, "", "unknown status \"" + std::string(text) + "\" (expected one of: " + allowed + ")");
   }
   return *status;
+}
+
+EscalationLevel level_arg(int number, const char* name) {
+  if (number < 1 || number > 4) refuse(name, "", "expected a level from 1 to 4, got " + std::to_string(number));
+  return static_cast<EscalationLevel>(number);
+}
+
+Purchase purchase_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) { return j.get<Purchase>(); });
+}
+
+std::vector<SolutionOption> solution_options_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) {
+    std::vector<SolutionOption> options;
+    detail::json_read::read(j, "", options, MaxItems{limits::solution_options});
+    return options;
+  });
+}
+
+Responsibility responsibility_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) { return j.get<Responsibility>(); });
+}
+
+Satisfaction rating_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) { return j.get<Satisfaction>(); });
+}
+
+DeskConfig config_arg(const char* json, const char* name) {
+  const std::string_view text = text_arg(json, name);
+  try {
+    return DeskConfig::from_json_text(text);
+  } catch (const Error& e) {
+    throw ArgumentError(name, e);
+  }
+}
+
+HistoryQuery history_query_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) {
+    HistoryQuery q;
+    ObjectReader r(j, "");
+    r.required("customer_id", q.customer_id, kId);
+    r.optional("kinds", q.kinds, MaxItems{enum_count<HistoryKind>()});
+    read_page(r, q.limit, q.after);
+    r.finish();
+    return q;
+  });
+}
+
+ReportQuery report_query_arg(const char* json, const char* name) {
+  const std::string_view text = text_arg(json, name);
+  try {
+    return from_json_text<ReportQuery>(text);
+  } catch (const Error& e) {
+    throw ArgumentError(name, e);
+  }
+}
+
+AuditQuery audit_query_arg(const char* json, const char* name) {
+  if (!json) return {};
+  return read_json(json, name, [](const nlohmann::json& j) {
+    AuditQuery q;
+    ObjectReader r(j, "");
+    r.optional("actor_id", q.actor_id, kId);
+    r.optional("customer_id", q.customer_id, kId);
+    r.optional("ticket_id", q.ticket_id, kId);
+    r.optional("action", q.action);
+    r.optional("from", q.from);
+    r.optional("before", q.before);
+    read_page(r, q.limit, q.after);
+    r.finish();
+    return q;
+  });
+}
+
+Subject subject_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) {
+    Subject s;
+    ObjectReader r(j, "");
+    const nlohmann::json* ticket = r.take("ticket");
+    if (!ticket) throw_invalid("/ticket", "missing required field");
+    s.ticket = detail::json_read::nested("/ticket", [&] { return ticket->get<Ticket>(); });
+    if (const auto* events = r.take("events"); events && !events->is_null()) {
+      if (!events->is_array()) detail::json_read::wrong_type(*events, "/events", "array");
+      for (std::size_t i = 0; i < events->size(); ++i)
+        s.events.push_back(detail::json_read::nested(detail::json_read::child("/events", i),
+                                                     [&] { return (*events)[i].get<Event>(); }));
+    }
+    if (const auto* customer = r.take("customer"); customer && !customer->is_null())
+      s.customer = detail::json_read::nested("/customer", [&] { return customer->get<Customer>(); });
+    r.optional("customer_ticket_created_at", s.customer_ticket_created_at, MaxItems{limits::list});
+    r.finish();
+    std::sort(s.customer_ticket_created_at.begin(), s.customer_ticket_created_at.end());
+    return s;
+  });
+}
+
+std::vector<Ticket> tickets_arg(const char* json, const char* name) {
+  return read_json(json, name, [](const nlohmann::json& j) {
+    if (!j.is_array()) detail::json_read::wrong_type(j, "", "array");
+    std::vector<Ticket> tickets;
+    for (std::size_t i = 0; i < j.size(); ++i)
+      tickets.push_back(detail::json_read::nested(detail::json_read::child("", i), [&] { return j[i].get<Ticket>(); }));
+    return tickets;
+  });
+}
+
+People people_arg(const char* json, const char* name) {
+  if (!json) return {};
+  return read_json(json, name, [](const nlohmann::json& j) {
+    People people;
+    ObjectReader r(j, "");
+    auto list = [&](const char* key, auto& out) {
+      using Item = typename std::decay_t<decltype(out)>::value_type;
+      const nlohmann::json* v = r.take(key);
+      if (!v || v->is_null()) return;
+      const std::string path = detail::json_read::child("", key);
+      if (!v->is_array()) detail::json_read::wrong_type(*v, path, "array");
+      for (std::size_t i = 0; i < v->size(); ++i)
+        out.push_back(detail::json_read::nested(detail::json_read::child(path, i), [&] { return (*v)[i].template get<Item>(); }));
+    };
+    list("teams", people.teams);
+    list("agents", people.agents);
+    r.finish();
+    return people;
+  });
 }
 
 TicketQuery ticket_query_arg(const char* json, const char* name) {

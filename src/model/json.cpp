@@ -55,7 +55,7 @@ static void read(const json& j, const std::string& path, Address& a) {
   r.finish();
 }
 
-static void read(const json& j, const std::string& path, Purchase& p) {
+void read(const json& j, const std::string& path, Purchase& p) {
   ObjectReader r(j, path);
   r.optional("id", p.id, kId);
   r.required("product", p.product, kName);
@@ -77,14 +77,14 @@ static void read(const json& j, const std::string& path, Impact& i) {
   r.finish();
 }
 
-static void read(const json& j, const std::string& path, Responsibility& x) {
+void read(const json& j, const std::string& path, Responsibility& x) {
   ObjectReader r(j, path);
   r.required("party", x.party);
   r.optional("note", x.note, kText);
   r.finish();
 }
 
-static void read(const json& j, const std::string& path, SolutionOption& o) {
+void read(const json& j, const std::string& path, SolutionOption& o) {
   ObjectReader r(j, path);
   r.required("id", o.id, kId);
   r.required("title", o.title, kName);
@@ -95,7 +95,7 @@ static void read(const json& j, const std::string& path, SolutionOption& o) {
   r.finish();
 }
 
-static void read(const json& j, const std::string& path, Satisfaction& s) {
+void read(const json& j, const std::string& path, Satisfaction& s) {
   ObjectReader r(j, path);
   r.required("efficiency", s.efficiency, kStars);
   r.required("attitude", s.attitude, kStars);
@@ -122,25 +122,52 @@ json instant_or_null(const std::optional<Instant>& t) { return t ? json(format_i
 
 }  // namespace
 
+// ---- The value types a call may take alone (a purchase to record, options to propose) ----
+
+void to_json(json& j, const Purchase& p) {
+  j = {{"id", p.id},
+       {"product", p.product},
+       {"model", p.model},
+       {"serial_number", p.serial_number},
+       {"order_number", p.order_number}};
+  put_instant(j, "purchased_at", p.purchased_at);
+  put_instant(j, "warranty_until", p.warranty_until);
+  if (p.price) j["price"] = money_json(*p.price);
+  j["recorded_at"] = format_instant(p.recorded_at);
+}
+
+void from_json(const json& j, Purchase& p) { read(j, "", p); }
+
+void to_json(json& j, const SolutionOption& o) {
+  j = {{"id", o.id},
+       {"title", o.title},
+       {"description", o.description},
+       {"duration_hours", o.duration_hours},
+       {"resources", o.resources}};
+  if (o.fee) j["fee"] = money_json(*o.fee);
+}
+
+void from_json(const json& j, SolutionOption& o) { read(j, "", o); }
+
+void to_json(json& j, const Responsibility& x) { j = {{"party", word(x.party)}, {"note", x.note}}; }
+
+void from_json(const json& j, Responsibility& x) { read(j, "", x); }
+
+void to_json(json& j, const Satisfaction& s) {
+  j = {{"efficiency", s.efficiency},
+       {"attitude", s.attitude},
+       {"effectiveness", s.effectiveness},
+       {"comment", s.comment}};
+}
+
+void from_json(const json& j, Satisfaction& s) { read(j, "", s); }
+
 // ---- Customer ----
 
 void to_json(json& j, const Customer& c) {
   json addresses = json::array();
   for (const auto& a : c.addresses)
     addresses.push_back({{"label", a.label}, {"text", a.text}, {"postal_code", a.postal_code}});
-  json purchases = json::array();
-  for (const auto& p : c.purchases) {
-    json pj = {{"id", p.id},
-               {"product", p.product},
-               {"model", p.model},
-               {"serial_number", p.serial_number},
-               {"order_number", p.order_number}};
-    put_instant(pj, "purchased_at", p.purchased_at);
-    put_instant(pj, "warranty_until", p.warranty_until);
-    if (p.price) pj["price"] = money_json(*p.price);
-    pj["recorded_at"] = format_instant(p.recorded_at);
-    purchases.push_back(std::move(pj));
-  }
   j = {{"id", c.id},
        {"kind", word(c.kind)},
        {"name", c.name},
@@ -155,7 +182,7 @@ void to_json(json& j, const Customer& c) {
        {"gender", word(c.gender)},
        {"identity_number", c.identity_number},
        {"bank_card_number", c.bank_card_number},
-       {"purchases", std::move(purchases)},
+       {"purchases", c.purchases},
        {"attributes", to_json_value(c.attributes)},
        {"created_at", format_instant(c.created_at)},
        {"updated_at", format_instant(c.updated_at)},
@@ -198,16 +225,6 @@ void to_json(json& j, const Ticket& t) {
   json impact = {{"users_affected", t.impact.users_affected},
                  {"core_business_down", t.impact.core_business_down}};
   if (t.impact.estimated_loss) impact["estimated_loss"] = money_json(*t.impact.estimated_loss);
-  json options = json::array();
-  for (const auto& o : t.solution_options) {
-    json oj = {{"id", o.id},
-               {"title", o.title},
-               {"description", o.description},
-               {"duration_hours", o.duration_hours},
-               {"resources", o.resources}};
-    if (o.fee) oj["fee"] = money_json(*o.fee);
-    options.push_back(std::move(oj));
-  }
   json attachments = json::array();
   for (const auto& a : t.attachments)
     attachments.push_back({{"name", a.name},
@@ -230,7 +247,7 @@ void to_json(json& j, const Ticket& t) {
        {"team", t.team},
        {"assignee", t.assignee},
        {"expected_resolution_at", instant_or_null(t.expected_resolution_at)},
-       {"solution_options", std::move(options)},
+       {"solution_options", t.solution_options},
        {"chosen_solution", t.chosen_solution},
        {"tags", t.tags},
        {"attributes", to_json_value(t.attributes)},
@@ -241,13 +258,8 @@ void to_json(json& j, const Ticket& t) {
        {"closed_at", instant_or_null(t.closed_at)},
        {"updated_at", format_instant(t.updated_at)},
        {"version", t.version}};
-  if (t.responsibility)
-    j["responsibility"] = {{"party", word(t.responsibility->party)}, {"note", t.responsibility->note}};
-  if (t.satisfaction)
-    j["satisfaction"] = {{"efficiency", t.satisfaction->efficiency},
-                         {"attitude", t.satisfaction->attitude},
-                         {"effectiveness", t.satisfaction->effectiveness},
-                         {"comment", t.satisfaction->comment}};
+  if (t.responsibility) j["responsibility"] = *t.responsibility;
+  if (t.satisfaction) j["satisfaction"] = *t.satisfaction;
 }
 
 void from_json(const json& j, Ticket& t) {

@@ -171,4 +171,17 @@ struct Money;
 /// ticket's fields and the priority rules' loss threshold.
 void read(const nlohmann::json& j, const std::string& path, Money& m);
 
+struct Purchase;
+struct SolutionOption;
+struct Responsibility;
+struct Satisfaction;
+/// Reads the value types a C call also takes alone, so that a list of them reads with paths.
+void read(const nlohmann::json& j, const std::string& path, Purchase& p);
+/// Reads a solution option.
+void read(const nlohmann::json& j, const std::string& path, SolutionOption& o);
+/// Reads a responsibility finding.
+void read(const nlohmann::json& j, const std::string& path, Responsibility& r);
+/// Reads a satisfaction rating.
+void read(const nlohmann::json& j, const std::string& path, Satisfaction& s);
+
 }  // namespace ticketcore

@@ -36,50 +36,6 @@ static void remove_dir(const char *dir) {
   rmdir(dir);
 }
 
-/* A desk in memory with the test people and clock. */
-static tc_desk *memory_desk(void) {
-  tc_desk *desk = NULL;
-  tc_desk_options options = test_options(NULL);
-  CHECK_STATUS(tc_desk_open(&desk, &options), TC_OK);
-  if (!desk) exit(2);
-  return desk;
-}
-
-/* Registers the enterprise customer of the C++ tests; its id into `id`. */
-static void register_enterprise(tc_desk *desk, char *id, size_t n) {
-  char *json = NULL;
-  CHECK_STATUS(tc_desk_register_customer(&json, desk, RECEIVER,
-                                         "{\"kind\":\"enterprise\",\"name\":\"Hangzhou Lianhe Manufacturing\","
-                                         "\"phones\":[\"13812345678\"]}"),
-               TC_OK);
-  json_text(json, "id", id, n);
-  CHECK(id[0] == 'C');
-  tc_free(json);
-}
-
-/* Takes in an ERP fault for the customer; the result into *out (freed by the caller). */
-static int take_in_erp_fault(char **out, tc_desk *desk, const char *customer_id, const char *subject) {
-  char request[1024];
-  snprintf(request, sizeof request,
-           "{\"customer_id\":\"%s\",\"channel\":\"phone\",\"request_type\":\"technical_support\","
-           "\"subtype\":\"software_fault\",\"subject\":\"%s\",\"urgency\":\"high\","
-           "\"impact\":{\"users_affected\":40},\"attributes\":{\"product\":\"erp\"}}",
-           customer_id, subject);
-  return tc_desk_take_in(out, desk, RECEIVER, request);
-}
-
-/* A desk with one customer and one ERP ticket; the ticket's id into `ticket`. */
-static tc_desk *desk_with_ticket(char *ticket, size_t n) {
-  tc_desk *desk = memory_desk();
-  char customer[64];
-  char *json = NULL;
-  register_enterprise(desk, customer, sizeof customer);
-  CHECK_STATUS(take_in_erp_fault(&json, desk, customer, "ERP order module down"), TC_OK);
-  json_text(json, "id", ticket, n);
-  tc_free(json);
-  return desk;
-}
-
 /* ---- Tests ---- */
 
 static void test_version(void) {

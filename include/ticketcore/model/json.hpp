@@ -31,6 +31,22 @@ void from_json(const nlohmann::json& j, Event& e);
 void to_json(nlohmann::json& j, const CustomerEvent& e);
 /// Reads and validates a customer event.
 void from_json(const nlohmann::json& j, CustomerEvent& e);
+/// Writes a purchase as JSON (as in a customer's "purchases").
+void to_json(nlohmann::json& j, const Purchase& p);
+/// Reads and validates a purchase.
+void from_json(const nlohmann::json& j, Purchase& p);
+/// Writes a solution option as JSON (as in a ticket's "solution_options").
+void to_json(nlohmann::json& j, const SolutionOption& o);
+/// Reads and validates a solution option.
+void from_json(const nlohmann::json& j, SolutionOption& o);
+/// Writes a responsibility finding as JSON.
+void to_json(nlohmann::json& j, const Responsibility& r);
+/// Reads and validates a responsibility finding.
+void from_json(const nlohmann::json& j, Responsibility& r);
+/// Writes a satisfaction rating as JSON.
+void to_json(nlohmann::json& j, const Satisfaction& s);
+/// Reads and validates a satisfaction rating.
+void from_json(const nlohmann::json& j, Satisfaction& s);
 /// Writes an agent as JSON.
 void to_json(nlohmann::json& j, const Agent& a);
 /// Reads and validates an agent.
