@@ -9,10 +9,11 @@ function(run)
 endfunction()
 run(${CMAKE_COMMAND} --install ${BUILD_DIR} --prefix ${WORK_DIR}/prefix)
 run(${CMAKE_COMMAND} -S ${SOURCE_DIR} -B ${WORK_DIR}/build
-  -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release
+  -DCMAKE_PREFIX_PATH=${WORK_DIR}/prefix -DCMAKE_BUILD_TYPE=Release -DEXAMPLES_DIR=${EXAMPLES_DIR}
   "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}" "-DCMAKE_EXE_LINKER_FLAGS=${LINKER_FLAGS}")
 run(${CMAKE_COMMAND} --build ${WORK_DIR}/build)
 run(${WORK_DIR}/build/consumer)
+run(${WORK_DIR}/build/crm_embed ${WORK_DIR}/find-package.db)
 
 # pkg-config, as a Makefile would use it: the flags, nothing else.
 set(ENV{PKG_CONFIG_PATH} ${WORK_DIR}/prefix/${LIBDIR}/pkgconfig)
@@ -33,7 +34,7 @@ if(EXISTS ${WORK_DIR}/prefix/${LIBDIR}/pkgconfig/ticketcore-c.pc)
   pkg_flags(c_flags --cflags --libs ticketcore-c)
   pkg_flags(c_libdir --variable=libdir ticketcore-c)
   # Compiled as C, linked by the C++ driver (under the sanitizers their runtime's C++ half).
-  run(${CXX} ${cxx_flags} -x c -std=c99 ${SOURCE_DIR}/main.c -x none ${c_flags} -Wl,-rpath,${c_libdir}
-    ${linker_flags} -o ${WORK_DIR}/pc-c-consumer)
-  run(${WORK_DIR}/pc-c-consumer)
+  run(${CXX} ${cxx_flags} -x c -std=c99 ${EXAMPLES_DIR}/c/crm_embed.c -x none ${c_flags} -Wl,-rpath,${c_libdir}
+    ${linker_flags} -o ${WORK_DIR}/pc-crm-embed)
+  run(${WORK_DIR}/pc-crm-embed ${WORK_DIR}/pkg-config.db)
 endif()
