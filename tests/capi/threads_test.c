@@ -1,7 +1,9 @@
 /* One desk handle driven from 8 threads at once (ticketcore.h: "one tc_desk may be used
-   from several threads at once"): each thread takes in tickets and reads each one back,
-   and fails a call of its own to check that error messages stay per thread. Afterwards
-   every ticket is there once, with its own number. */
+   from several threads at once"): each thread takes in tickets, reads each one back,
+   comments on it and reads the configuration in force, and fails a call of its own to
+   check that error messages stay per thread; thread 0 also moves the manual clock and
+   sweeps. Afterwards every ticket is there once, with its own number. scripts/test runs
+   it again under ThreadSanitizer (the tsan preset). */
 #define _POSIX_C_SOURCE 200809L
 
 #include <pthread.h>
@@ -56,6 +58,19 @@ static void *work(void *arg) {
     WORKER_CHECK(w, json && strstr(json, "\"sla\":{"));
     tc_free(json);
     json = NULL;
+
+    WORKER_CHECK(w, tc_desk_comment(&json, w->desk, ADMIN, w->ids[i], 0, "Looking into it.") == TC_OK);
+    tc_free(json);
+    json = NULL;
+    WORKER_CHECK(w, tc_desk_config(&json, w->desk) == TC_OK);
+    tc_free(json);
+    json = NULL;
+    if (w->index == 0) {
+      WORKER_CHECK(w, tc_desk_set_time(w->desk, TEST_START + (i + 1) * 600) == TC_OK);
+      WORKER_CHECK(w, tc_desk_due(&json, w->desk, SYSTEM, 0) == TC_OK);
+      tc_free(json);
+      json = NULL;
+    }
 
     /* This thread's own failure: its message names its own ticket, whatever the others do. */
     snprintf(missing, sizeof missing, "209912-%d%02d", w->index, i);
