@@ -147,4 +147,11 @@ int tc_desk_set_time(tc_desk* desk, int64_t unix_seconds) {
   });
 }
 
+int tc_desk_now(int64_t* out, tc_desk* desk) {
+  return guard([&] {
+    out_arg(out, "out");
+    *out = to_unix(desk_arg(desk).clock().now());
+  });
+}
+
 }  // extern "C"

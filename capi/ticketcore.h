@@ -178,6 +178,9 @@ TC_API void tc_desk_close(tc_desk *desk);
  */
 TC_API int tc_desk_set_time(tc_desk *desk, int64_t unix_seconds);
 
+/** *out: the desk's clock now, Unix seconds (the manual clock's time as last set). */
+TC_API int tc_desk_now(int64_t *out, tc_desk *desk);
+
 /* ---- Customers ----
  * A customer's JSON is the model's form (id, kind, name, phones, emails, tier, ...);
  * what comes back is masked for the actor's role (docs/access.md). */
@@ -442,7 +445,7 @@ TC_API int tc_desk_purge(char **out_json, tc_desk *desk, const char *actor_json)
 
 /**
  * A service report over the tickets the actor sees (docs/metrics.md). query_json:
- * {"from", "to" (required), "group_by", "as_of", "due_soon_seconds",
+ * {"from", "to", "as_of" (required), "group_by", "due_soon_seconds",
  * "bottleneck_min_tickets", "bottleneck_factor"}. *out_json: the report's form.
  */
 TC_API int tc_desk_report(char **out_json, tc_desk *desk, const char *actor_json, const char *query_json);

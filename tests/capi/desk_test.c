@@ -358,12 +358,16 @@ static void test_open_options(void) {
   tc_desk *desk = (tc_desk *)&desk;
   tc_desk_options options = TC_DESK_OPTIONS_INIT;
   char *json = NULL;
+  int64_t now = 0;
 
   /* NULL options: the defaults (in memory, standard preset, system clock). */
   CHECK_STATUS(tc_desk_open(&desk, NULL), TC_OK);
   CHECK(desk != NULL);
   CHECK_STATUS(tc_desk_set_time(desk, TEST_START), TC_INVALID); /* the system clock */
   CHECK(strncmp(tc_errmsg(), "desk: uses the system clock", 27) == 0);
+  CHECK_STATUS(tc_desk_now(&now, desk), TC_OK);
+  CHECK(now > TEST_START); /* this machine's clock: after March 2026 */
+  CHECK_STATUS(tc_desk_now(NULL, desk), TC_INVALID);
   CHECK_STATUS(tc_desk_find_tickets(&json, desk, SYSTEM, "{}"), TC_OK);
   CHECK(strcmp(json, "{\"tickets\":[]}") == 0);
   tc_free(json);
@@ -409,7 +413,11 @@ static void test_open_options(void) {
   /* The manual clock: set, and set back. */
   options = test_options(NULL);
   CHECK_STATUS(tc_desk_open(&desk, &options), TC_OK);
+  CHECK_STATUS(tc_desk_now(&now, desk), TC_OK);
+  CHECK(now == TEST_START);
   CHECK_STATUS(tc_desk_set_time(desk, TEST_START + 3600), TC_OK);
+  CHECK_STATUS(tc_desk_now(&now, desk), TC_OK);
+  CHECK(now == TEST_START + 3600);
   CHECK_STATUS(tc_desk_due(&json, desk, SYSTEM, 10), TC_OK);
   CHECK_HAS(json, "\"at\":\"2026-03-04T02:30:00Z\"");
   tc_free(json);
