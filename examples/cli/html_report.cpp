@@ -1,6 +1,7 @@
 #include "html_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 #include <optional>
@@ -51,7 +52,7 @@ struct BarChart {
 };
 
 std::string svg_bar_chart(const BarChart& chart) {
-  constexpr double kLeft = 48, kTop = 40, kPlot = 180, kBottom = 56, kBar = 22, kGap = 18;
+  constexpr double kLeft = 48, kTop = 40, kPlot = 180, kBottom = 56, kBar = 28, kGap = 18;
   // Each category is as wide as its bars or its label (about 6.2 px a column at 11 px).
   double group = std::max(72.0, kBar * static_cast<double>(chart.series.size()) + kGap);
   for (const std::string& category : chart.categories)
@@ -61,7 +62,8 @@ std::string svg_bar_chart(const BarChart& chart) {
   if (!chart.top)
     for (const Series& s : chart.series)
       for (const auto& v : s.values) top = std::max(top, v.value_or(0));
-  if (top <= 0) top = 1;
+  // Up to a multiple of 4, so that the quarter grid lines fall on whole values (counts).
+  if (!chart.top) top = std::max(4.0, std::ceil(top / 4) * 4);
 
   std::ostringstream svg;
   svg << "<svg role=\"img\" width=\"" << number(width) << "\" height=\"" << number(kTop + kPlot + kBottom)
@@ -110,7 +112,8 @@ const char* const kBlue = "#4e79a7";
 const char* const kOrange = "#f28e2b";
 const char* const kGreen = "#59a14f";
 
-std::string percent_label(double share) { return format_percent(share); }
+// Whole percents: a label must fit over its bar (the tables below give the exact figures).
+std::string percent_label(double share) { return std::to_string(static_cast<long long>(std::lround(share * 100))) + "%"; }
 std::string count_label(double n) { return std::to_string(static_cast<long long>(n + 0.5)); }
 
 std::string sla_by_team_chart(const Report& by_team) {

@@ -118,8 +118,6 @@ namespace {
 
 json money_json(const Money& m) { return {{"amount", m.amount}, {"currency", m.currency}}; }
 
-json instant_or_null(const std::optional<Instant>& t) { return t ? json(format_instant(*t)) : json(nullptr); }
-
 }  // namespace
 
 // ---- The value types a call may take alone (a purchase to record, options to propose) ----
@@ -246,18 +244,19 @@ void to_json(json& j, const Ticket& t) {
        {"stage", word(t.stage)},
        {"team", t.team},
        {"assignee", t.assignee},
-       {"expected_resolution_at", instant_or_null(t.expected_resolution_at)},
        {"solution_options", t.solution_options},
        {"chosen_solution", t.chosen_solution},
        {"tags", t.tags},
        {"attributes", to_json_value(t.attributes)},
        {"attachments", std::move(attachments)},
        {"created_at", format_instant(t.created_at)},
-       {"first_response_at", instant_or_null(t.first_response_at)},
-       {"resolved_at", instant_or_null(t.resolved_at)},
-       {"closed_at", instant_or_null(t.closed_at)},
        {"updated_at", format_instant(t.updated_at)},
        {"version", t.version}};
+  // Unset instants are left out, as every form does (docs/json.md, "Conventions").
+  put_instant(j, "expected_resolution_at", t.expected_resolution_at);
+  put_instant(j, "first_response_at", t.first_response_at);
+  put_instant(j, "resolved_at", t.resolved_at);
+  put_instant(j, "closed_at", t.closed_at);
   if (t.responsibility) j["responsibility"] = *t.responsibility;
   if (t.satisfaction) j["satisfaction"] = *t.satisfaction;
 }
