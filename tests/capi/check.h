@@ -40,4 +40,28 @@ static int check_failures = 0;
     }                                                                                                \
   } while (0)
 
+/* One named test of a test program. */
+struct test {
+  const char *name;
+  void (*run)(void);
+};
+
+/* Runs the test argv[1] names, or every test when there is no argument (CTest runs one
+   per test name); 0 when every check passed, 1 when one failed, 2 for an unknown name. */
+static inline int run_tests(const struct test *tests, size_t count, int argc, char **argv) {
+  size_t i;
+  int ran = 0;
+  for (i = 0; i < count; ++i) {
+    if (argc > 1 && strcmp(argv[1], tests[i].name) != 0) continue;
+    tests[i].run();
+    ++ran;
+  }
+  if (ran == 0) {
+    fprintf(stderr, "no test named %s\n", argv[1]);
+    return 2;
+  }
+  if (check_failures) fprintf(stderr, "%d check(s) failed\n", check_failures);
+  return check_failures ? 1 : 0;
+}
+
 #endif

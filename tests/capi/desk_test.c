@@ -432,11 +432,6 @@ static void test_open_options(void) {
 
 /* ---- Running ---- */
 
-struct test {
-  const char *name;
-  void (*run)(void);
-};
-
 static const struct test tests[] = {
     {"version", test_version},
     {"status_names", test_status_names},
@@ -450,18 +445,4 @@ static const struct test tests[] = {
     {"options", test_open_options},
 };
 
-int main(int argc, char **argv) {
-  size_t i;
-  int ran = 0;
-  for (i = 0; i < sizeof tests / sizeof tests[0]; ++i) {
-    if (argc > 1 && strcmp(argv[1], tests[i].name) != 0) continue;
-    tests[i].run();
-    ++ran;
-  }
-  if (ran == 0) {
-    fprintf(stderr, "no test named %s\n", argv[1]);
-    return 2;
-  }
-  if (check_failures) fprintf(stderr, "%d check(s) failed\n", check_failures);
-  return check_failures ? 1 : 0;
-}
+int main(int argc, char **argv) { return run_tests(tests, sizeof tests / sizeof tests[0], argc, argv); }

@@ -217,11 +217,6 @@ static void test_bad_arguments(void) {
   CHECK(config == NULL && calendar == NULL && rules == NULL && json == NULL);
 }
 
-struct test {
-  const char *name;
-  void (*run)(void);
-};
-
 static const struct test tests[] = {
     {"config", test_config},
     {"calendar", test_calendar},
@@ -232,18 +227,4 @@ static const struct test tests[] = {
     {"bad_arguments", test_bad_arguments},
 };
 
-int main(int argc, char **argv) {
-  size_t i;
-  int ran = 0;
-  for (i = 0; i < sizeof tests / sizeof tests[0]; ++i) {
-    if (argc > 1 && strcmp(argv[1], tests[i].name) != 0) continue;
-    tests[i].run();
-    ++ran;
-  }
-  if (ran == 0) {
-    fprintf(stderr, "no test named %s\n", argv[1]);
-    return 2;
-  }
-  if (check_failures) fprintf(stderr, "%d check(s) failed\n", check_failures);
-  return check_failures ? 1 : 0;
-}
+int main(int argc, char **argv) { return run_tests(tests, sizeof tests / sizeof tests[0], argc, argv); }
