@@ -4,11 +4,9 @@
 # 1. stages a copy of the binding (pyproject.toml, README.md, ticketcore/) in WORK/src,
 #    with the library copied in as ticketcore/<SONAME> (its debug info stripped when
 #    -DSTRIP=<strip> is given, as a package would: pip zips a smaller file faster);
-# 2. makes a fresh venv with the system's site packages (pip, setuptools and wheel; no
-#    index). --without-pip saves the ~6 s of ensurepip copying pip into the venv: the
-#    venv's python runs Debian's pip from the system site packages, which installs into
-#    the venv all the same (docs/python.md shows the command with the venv's own pip);
-# 3. pip-installs the staged copy with no index and no build isolation;
+# 2. makes a fresh venv with the system's site packages (setuptools and wheel; no index),
+#    exactly as docs/python.md tells a user to;
+# 3. pip-installs the staged copy with the venv's own pip, no index, no build isolation;
 # 4. runs tests/smoke_installed.py with the venv's python, from WORK, in isolated mode and
 #    without TICKETCORE_LIBRARY: the library must be found beside the installed package.
 foreach(var PYTHON SOURCE LIBRARY SONAME WORK)
@@ -38,9 +36,9 @@ else()
 endif()
 
 set(venv ${WORK}/venv)
-run("venv" ${PYTHON} -m venv --system-site-packages --without-pip ${venv})
+run("venv" ${PYTHON} -m venv --system-site-packages ${venv})
 run("pip install" ${CMAKE_COMMAND} -E env PIP_NO_INPUT=1 PIP_DISABLE_PIP_VERSION_CHECK=1
-  ${venv}/bin/python -m pip install --no-build-isolation --no-index --no-cache-dir ${WORK}/src)
+  ${venv}/bin/pip install --no-build-isolation --no-index --no-cache-dir ${WORK}/src)
 
 # The library went into the installed package.
 file(GLOB installed ${venv}/lib/python3*/site-packages/ticketcore/${SONAME})
