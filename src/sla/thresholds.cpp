@@ -28,15 +28,34 @@ std::optional<Instant> ThresholdWalk::crossing(const Reading& r, std::int64_t x,
   return std::nullopt;
 }
 
+bool FiredActions::contains(const ActionId& id) const {
+  return std::find(listed_.begin(), listed_.end(), id) != listed_.end() || (!hashed_.empty() && hashed_.count(id) > 0);
+}
+
+void FiredActions::add(const ActionId& id) {
+  if (listed_.size() < kListed)
+    listed_.push_back(id);
+  else
+    hashed_.insert(id);
+}
+
+std::size_t FiredActions::Hash::operator()(const ActionId& id) const noexcept {
+  // The run and the step vary most; kind and which take the low bits.
+  const auto mixed = (static_cast<std::uint64_t>(id.run) * 0x9E3779B97F4A7C15ull) ^
+                     (static_cast<std::uint64_t>(static_cast<std::uint32_t>(id.step)) << 16) ^
+                     (static_cast<std::uint64_t>(id.kind) << 8) ^ id.which;
+  return static_cast<std::size_t>(mixed ^ (mixed >> 29));
+}
+
 // Whether the threshold x is reached (in this segment or an earlier one); the first time,
 // records it and, when due after actions_after, the action `make` builds.
 template <class Make>
 bool ThresholdWalk::reach(const Reading& r, std::int64_t x, std::optional<Instant> exact, const ActionId& id,
                           Make&& make) {
-  if (std::find(fired_.begin(), fired_.end(), id) != fired_.end()) return true;
+  if (fired_.contains(id)) return true;
   const auto when = crossing(r, x, exact);
   if (!when) return false;
-  fired_.push_back(id);
+  fired_.add(id);
   last_fired_at_ = *when;
   if (actions_after_ && *when > *actions_after_) {
     if (earliest_only_) {

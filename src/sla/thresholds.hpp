@@ -18,6 +18,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <unordered_set>
 #include <vector>
 
 #include "clocks.hpp"
@@ -34,6 +35,27 @@ struct ActionId {
   int step;            ///< the warning percent, or the number of intervals owed
   std::int64_t run;    ///< the cycle, or the sequence of the event that started the clock
   friend bool operator==(const ActionId&, const ActionId&) = default;
+};
+
+/// The actions found so far. A ticket finds a handful, looked up fastest in a short list;
+/// one whose periodic updates went unanswered for months finds thousands, which a list
+/// would make quadratic, so past kListed they go into a hash set.
+class FiredActions {
+ public:
+  /// Whether `id` was found before.
+  bool contains(const ActionId& id) const;
+  /// Records `id` as found.
+  void add(const ActionId& id);
+  /// How many were found.
+  std::size_t size() const { return listed_.size() + hashed_.size(); }
+
+ private:
+  static constexpr std::size_t kListed = 32;
+  struct Hash {
+    std::size_t operator()(const ActionId& id) const noexcept;
+  };
+  std::vector<ActionId> listed_;
+  std::unordered_set<ActionId, Hash> hashed_;
 };
 
 /// Carries a ticket's clocks past their thresholds, segment by segment, and collects the actions.
@@ -75,7 +97,7 @@ class ThresholdWalk {
   bool last_ = false;
   bool paused_ = false;  // the ticket is paused through the segment
   // What was found.
-  std::vector<ActionId> fired_;
+  FiredActions fired_;
   Instant last_fired_at_{};  // when the threshold recorded last fell due
   std::vector<DueAction> actions_;
   bool earliest_only_ = false;

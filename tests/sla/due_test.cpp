@@ -294,3 +294,33 @@ TEST_CASE("due: the history may come in any order and is read by time, then sequ
     CHECK(in_order[i].due_at == reversed[i].due_at);
   }
 }
+
+TEST_CASE("due: a ticket left without an update for a year owes one a working day, each once", "[due]") {
+  // P3's periodic update is due one working day after the last (standard preset); from
+  // Monday 11:00 nobody writes again. Past a few dozen actions the replay keeps what it
+  // found in a hash set: the same actions must come out, each once, in any sweep steps.
+  History h("202603-103", sh("2026-03-09T10:00"), "P3");
+  h.assign(sh("2026-03-09T10:05"));
+  h.status(sh("2026-03-09T10:05"), "new", "assigned");
+  h.status(sh("2026-03-09T10:30"), "assigned", "in_progress");
+  h.reply(sh("2026-03-09T11:00"));
+  const std::vector<SlaSubject> subjects{h.subject()};
+  const Instant from = sh("2026-03-09T00:00"), to = sh("2027-03-09T00:00");
+
+  auto owed_keys = [](const std::vector<DueAction>& actions) {
+    std::multiset<std::string> keys;
+    for (const auto& a : actions)
+      if (a.kind == DueActionKind::progress_update_owed) keys.insert(a.key);
+    return keys;
+  };
+  const auto at_once = owed_keys(due(subjects, standard(), from, to));
+  // One a working day of the calendar after Monday, up to and including Monday 8 March 2027.
+  const BusinessCalendar& calendar = standard().calendars.get("cn-standard");
+  std::size_t working_days = 0;
+  for (auto d = std::chrono::sys_days{std::chrono::year{2026} / 3 / 10};
+       d <= std::chrono::sys_days{std::chrono::year{2027} / 3 / 8}; d += std::chrono::days{1})
+    working_days += calendar.is_working_day(Date{d});
+  CHECK(at_once.size() == working_days);
+  CHECK(std::set<std::string>(at_once.begin(), at_once.end()).size() == at_once.size());
+  CHECK(owed_keys(sweep_all(subjects, from, to, {Seconds{7 * 86400}, Seconds{3600}})) == at_once);
+}
