@@ -139,6 +139,9 @@ void ThresholdWalk::advance_targets(Clocks& k, const SlaPolicy& p) {
         break;
       if (!c.breached_at && fired_.size() > before) c.breached_at = last_fired_at_;
       if (b.seconds <= 0) break;
+      // A status needs when the updates first fell overdue, not every one owed since: the
+      // walk stops there, so a ticket untouched for years costs no more than one owed.
+      if (!actions_after_ && fired_.size() > before) break;
       // The later updates owed fall due later still: none can be the earliest. Those left
       // unmarked fall due in a later segment, after this one, if at all.
       if (earliest_only_ && fired_.size() > before && earliest_ && last_fired_at_ >= *earliest_) break;
