@@ -53,6 +53,7 @@ static_assert(TC_DENIED == static_cast<int>(ErrorCode::denied));
 static_assert(TC_STORAGE == static_cast<int>(ErrorCode::storage));
 static_assert(TC_NOMEM == static_cast<int>(ErrorCode::out_of_memory));
 static_assert(TC_INTERNAL == static_cast<int>(ErrorCode::internal));
+static_assert(TC_BUSY == static_cast<int>(ErrorCode::busy));
 
 extern "C" {
 

@@ -91,8 +91,8 @@ typedef enum tc_status {
   TC_STORAGE = 6,            /**< the store failed (file, disk, schema) */
   TC_NOMEM = 7,              /**< memory ran out */
   TC_INTERNAL = 8,           /**< a bug in ticketcore */
-  TC_BUSY = 9                /**< reserved: the store stayed locked past its busy timeout; today
-                                  the store reports this as TC_STORAGE */
+  TC_BUSY = 9                /**< the store stayed locked by another writer past its busy timeout:
+                                  nothing was written; retry later */
 } tc_status;
 
 /**

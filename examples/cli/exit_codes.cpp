@@ -12,7 +12,8 @@ int exit_code_for(ErrorCode code) {
     case ErrorCode::invalid_input:
     case ErrorCode::invalid_transition: return exit_data;
     case ErrorCode::not_found: return exit_no_input;
-    case ErrorCode::conflict: return exit_conflict;
+    case ErrorCode::conflict:
+    case ErrorCode::busy: return exit_conflict;
     case ErrorCode::denied: return exit_denied;
     case ErrorCode::storage: return exit_io;
     case ErrorCode::out_of_memory: return exit_os;

@@ -19,7 +19,7 @@ enum ExitCode : int {
   exit_internal = 70,  ///< EX_SOFTWARE: a bug
   exit_os = 71,        ///< EX_OSERR: out of memory
   exit_io = 74,        ///< EX_IOERR: the store (SQLite) or an output file failed
-  exit_conflict = 75,  ///< EX_TEMPFAIL: someone changed it meanwhile, or it exists already
+  exit_conflict = 75,  ///< EX_TEMPFAIL: someone changed it meanwhile, it exists already, or the file stayed locked
   exit_denied = 77,    ///< EX_NOPERM: the actor may not do this
 };
 

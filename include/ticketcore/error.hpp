@@ -18,6 +18,7 @@ enum class ErrorCode : int {
   storage = 6,             ///< the store failed
   out_of_memory = 7,       ///< allocation failed
   internal = 8,            ///< a bug in ticketcore
+  busy = 9,                ///< the store stayed locked by another writer past its busy timeout: retry later
 };
 
 /// The stable lower-case name of an error code ("invalid_input").

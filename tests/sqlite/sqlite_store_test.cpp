@@ -61,7 +61,7 @@ TEST_CASE("every pooled connection sets foreign_keys, WAL, secure_delete, synchr
         &dynamic_cast<detail::sqlite::SqliteTransaction&>(*b).connection());
 }
 
-TEST_CASE("a writer waits for another store's write lock, and fails with storage after the busy timeout") {
+TEST_CASE("a writer waits for another store's write lock, and fails with busy after the busy timeout") {
   TempDb db;
   SqliteOptions options;
   options.busy_timeout = std::chrono::milliseconds(300);
@@ -80,13 +80,13 @@ TEST_CASE("a writer waits for another store's write lock, and fails with storage
     release.join();
     CHECK(waiter->read()->customer("C20260501001").has_value());
   }
-  SECTION("held past the timeout: Error(storage), nothing written") {
+  SECTION("held past the timeout: Error(busy), nothing written") {
     auto held = holder->write();
     try {
       waiter->write();
       FAIL("the write transaction began while another held the lock");
     } catch (const Error& e) {
-      CHECK(e.code() == ErrorCode::storage);
+      CHECK(e.code() == ErrorCode::busy);
       CHECK_THAT(e.what(), Catch::Contains("database is locked"));
     }
   }

@@ -123,8 +123,8 @@ class InternalError(TicketcoreError):
 
 
 class Busy(TicketcoreError):
-    """TC_BUSY (9): the store stayed locked past its busy timeout (reserved: the library
-    reports this as TC_STORAGE today)."""
+    """TC_BUSY (9): the store stayed locked by another writer past its busy timeout;
+    nothing was written: retry later."""
     STATUS = 9
     CODE = "busy"
 

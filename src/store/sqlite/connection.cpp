@@ -92,7 +92,11 @@ void Pool::release(std::unique_ptr<Connection> connection, bool healthy) {
 }
 
 void throw_storage(const char* what, const std::exception& e) {
-  throw Error(ErrorCode::storage, "", std::string("SQLite failed ") + what + ": " + e.what());
+  // A lock held past the busy timeout is not a broken store: the caller may retry.
+  const auto* sqlite = dynamic_cast<const SQLite::Exception*>(&e);
+  const int primary = sqlite ? sqlite->getErrorCode() & 0xff : SQLITE_OK;
+  const bool locked = primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+  throw Error(locked ? ErrorCode::busy : ErrorCode::storage, "", std::string("SQLite failed ") + what + ": " + e.what());
 }
 
 }  // namespace ticketcore::detail::sqlite
