@@ -39,9 +39,10 @@ static void test_config(void) {
   CHECK_STATUS(tc_config_preset(&config, "standard"), TC_OK);
   CHECK_STATUS(tc_config_json(&json, config), TC_OK);
   CHECK_HAS(json, "\"cn-standard\"");
-  /* The document reads back as the same configuration. */
+  /* The document reads back as a configuration. */
   CHECK_STATUS(tc_config_open(&again, json), TC_OK);
   tc_free(json);
+  tc_config_close(again);
   CHECK_STATUS(tc_config_open(&again, "{\"version\":\"x\",\"sla\":7}"), TC_INVALID);
   CHECK(again == NULL);
   CHECK(strstr(tc_errmsg(), "config: ") == tc_errmsg());
