@@ -65,5 +65,5 @@ def strerror(status: int) -> str:
 
 def missing_functions() -> List[str]:
     """The C functions of the binding's table the loaded library lacks (an older library):
-    calling their methods raises NotImplementedError."""
+    calling their methods raises LibraryError."""
     return list(_loaded.missing)

@@ -193,7 +193,7 @@ class _Missing:
         self._path = path
 
     def __call__(self, *args: Any) -> Any:
-        raise NotImplementedError(f"{self.__name__} is not in {self._path} (an older libticketcore?)")
+        raise LibraryError(f"{self.__name__} is not in {self._path}: the library is older than this binding")
 
 
 class Library:
