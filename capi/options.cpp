@@ -10,8 +10,7 @@
 #include "desk_handle.hpp"
 #include "model/json_read.hpp"
 #include "ticketcore/model/json.hpp"
-#include "ticketcore/store/memory_store.hpp"
-#include "ticketcore/store/sqlite_store.hpp"
+#include "ticketcore/store/open_store.hpp"
 
 namespace ticketcore::capi {
 namespace {
@@ -52,14 +51,9 @@ std::string_view option_text(const char* value, const char* path) {
   return text;
 }
 
-// The store field: in memory, an SQLite file, or (later) a PostgreSQL connection string.
-std::shared_ptr<Store> open_store(const char* store) {
-  const std::string_view where = store ? option_text(store, "/store") : std::string_view();
-  if (where.empty() || where == ":memory:") return MemoryStore::create();
-  // Refused now rather than taken for a file name, so that the field can carry them later.
-  if (where.starts_with("postgres://") || where.starts_with("postgresql://"))
-    refuse("/store", "PostgreSQL stores are not available in this version");
-  return SqliteStore::open(std::string(where));
+// The store field: in memory, an SQLite file, or a PostgreSQL connection URI.
+std::shared_ptr<Store> store_arg(const char* store) {
+  return open_store(store ? option_text(store, "/store") : std::string_view(), "/store");
 }
 
 // The host's people, {"teams": [...], "agents": [...]}, in place of the configuration's.
@@ -127,7 +121,7 @@ int tc_desk_open(tc_desk** out, const tc_desk_options* options) {
       clock = std::make_shared<SystemClock>();
     }
     DeskConfig config = config_arg(o);  // before the store: a bad document creates no file
-    handle->desk = Desk::open(open_store(o.store), std::move(config), std::move(clock));
+    handle->desk = Desk::open(store_arg(o.store), std::move(config), std::move(clock));
     *out = handle.release();
   });
 }

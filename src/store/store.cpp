@@ -5,6 +5,8 @@
 
 namespace ticketcore {
 
+RolledBack::RolledBack(std::string message) : Error(ErrorCode::busy, "", std::move(message)) {}
+
 bool is_open(Status status) {
   switch (status) {
     case Status::new_ticket:

@@ -52,8 +52,8 @@ void write_old_rows(detail::sqlite::Connection& c, int version) {
   es.exec();
   c.exec("INSERT INTO counters (name, value) VALUES ('ticket:202605', 1)");
   if (version >= 2) {
-    detail::sqlite::SearchTokens comments;
-    detail::sqlite::add_search_text(comments, "已更换墨盒");
+    detail::SearchTokens comments;
+    detail::add_search_text(comments, "已更换墨盒");
     detail::sqlite::insert_search_row(
         c, c.db().execAndGet("SELECT row FROM tickets WHERE id = '202605-001'").getInt64(),
         detail::sqlite::ticket_tokens(t), comments);

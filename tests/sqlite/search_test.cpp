@@ -8,7 +8,8 @@
 #include <set>
 
 #include "sqlite_fixtures.hpp"
-#include "store/sqlite/search_index.hpp"
+#include "store/search_tokens.hpp"
+#include "store/sqlite/search_rows.hpp"
 
 using namespace ticketcore;
 using namespace tc_sqlite_test;
@@ -164,26 +165,26 @@ TEST_CASE(
 }
 
 TEST_CASE("the index tokens: CJK unigrams, bigrams per run, lower-cased words") {
-  detail::sqlite::SearchTokens tokens;
-  detail::sqlite::add_search_text(tokens, "HP打印机，坏了 WiFi6");
+  detail::SearchTokens tokens;
+  detail::add_search_text(tokens, "HP打印机，坏了 WiFi6");
   CHECK(tokens.uni == "打 印 机 坏 了 ");
   CHECK(tokens.bi == "z 打印 印机 z 坏了 ");
   CHECK(tokens.words == "hp wifi6 ");
   const std::vector<std::string> exact{"打印", "wifi", "坏"};
-  CHECK(detail::sqlite::plan_search(exact).exact);
-  CHECK(detail::sqlite::plan_search(exact).match ==
+  CHECK(detail::plan_search(exact).exact);
+  CHECK(detail::sqlite::fts5_match(detail::plan_search(exact)) ==
         "{t_bi c_bi} : \"打印\" AND {t_words c_words} : \"wifi\"* AND {t_uni c_uni} : \"坏\"");
   // No positions in the index: three characters are their pairs, each somewhere; checked.
   const std::vector<std::string> run{"打印机"};
-  CHECK_FALSE(detail::sqlite::plan_search(run).exact);
-  CHECK(detail::sqlite::plan_search(run).match == "{t_bi c_bi} : \"打印\" AND {t_bi c_bi} : \"印机\"");
+  CHECK_FALSE(detail::plan_search(run).exact);
+  CHECK(detail::sqlite::fts5_match(detail::plan_search(run)) == "{t_bi c_bi} : \"打印\" AND {t_bi c_bi} : \"印机\"");
   const std::vector<std::string> mixed{"HP打印"};
-  CHECK_FALSE(detail::sqlite::plan_search(mixed).exact);
-  CHECK(detail::sqlite::plan_search(mixed).match == "{t_bi c_bi} : \"打印\"");  // "hp" may end a word
+  CHECK_FALSE(detail::plan_search(mixed).exact);
+  CHECK(detail::sqlite::fts5_match(detail::plan_search(mixed)) == "{t_bi c_bi} : \"打印\"");  // "hp" may end a word
 }
 
 TEST_CASE("every character the index holds is one whole token to FTS5's unicode61") {
-  // The CJK ranges of search_index.cpp, all of them, in one row: each must come back as a term.
+  // The CJK ranges of store/search_tokens.cpp, all of them, in one row: each must come back as a term.
   const std::vector<std::pair<char32_t, char32_t>> ranges = {
       {0x3041, 0x3096},   {0x309D, 0x309F},   {0x30A1, 0x30FA},  {0x30FC, 0x30FF},
       {0x3400, 0x4DBF},   {0x4E00, 0x9FFF},   {0xAC00, 0xD7A3},  {0xF900, 0xFAFF},
@@ -207,8 +208,8 @@ TEST_CASE("every character the index holds is one whole token to FTS5's unicode6
   for (auto [from, to] : ranges)
     for (char32_t c = from; c <= to; ++c, ++count) put(c);
   // Each character is also a token by our tokenizer.
-  detail::sqlite::SearchTokens tokens;
-  detail::sqlite::add_search_text(tokens, row);
+  detail::SearchTokens tokens;
+  detail::add_search_text(tokens, row);
   CHECK(tokens.uni == row);
   SQLite::Database db(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("CREATE VIRTUAL TABLE f USING fts5 (a, tokenize = 'unicode61 remove_diacritics 0')");

@@ -21,5 +21,17 @@ struct SqliteBackend {
   static constexpr const char* name = "sqlite";
 };
 
+#ifdef TICKETCORE_WITH_POSTGRESQL
+/// The PostgreSQL store, in a new schema on the server PGHOST names (tests/postgres_scratch.hpp).
+struct PostgresBackend {
+  /// A fresh, empty PostgresStore.
+  static std::unique_ptr<ticketcore::Store> make();
+  static constexpr const char* name = "postgres";
+};
+
+/// Every backend the contract suite runs against.
+#define TC_STORE_BACKENDS MemoryBackend, SqliteBackend, PostgresBackend
+#else
 /// Every backend the contract suite runs against.
 #define TC_STORE_BACKENDS MemoryBackend, SqliteBackend
+#endif

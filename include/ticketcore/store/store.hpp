@@ -2,8 +2,8 @@
 // The storage interface: customers, tickets, their append-only events, the desk's
 // people, counters, handed-out action keys and the published configurations, read
 // and written through one transaction per use case (docs/storage.md). Backends:
-// MemoryStore (memory_store.hpp), SqliteStore (sqlite_store.hpp); no backend type
-// appears here, so each fits without changing it.
+// MemoryStore (memory_store.hpp), SqliteStore (sqlite_store.hpp), PostgresStore
+// (postgres_store.hpp); no backend type appears here, so each fits without changing it.
 
 #include <cstdint>
 #include <functional>
@@ -23,6 +23,7 @@
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
 #include "ticketcore/model/time.hpp"
+#include "ticketcore/error.hpp"
 #include "ticketcore/routing/assignment.hpp"
 #include "ticketcore/store/audit.hpp"
 
@@ -143,6 +144,16 @@ struct FactsScan {
   Instant from{};     ///< created at or after
   Instant to{};       ///< created before
   QueryScope scope;   ///< what the asking actor may see
+};
+
+/// Thrown by a store whose database rolled a whole transaction back to settle a deadlock
+/// or a serialization failure with a concurrent one (code busy): nothing it wrote is kept,
+/// and the same use case, run again from its start, may well succeed. The Desk does that
+/// a few times before it passes the error on.
+class RolledBack : public Error {
+ public:
+  /// A rollback the database chose; `message` says during what.
+  explicit RolledBack(std::string message);
 };
 
 /// One unit of work: every read sees one snapshot, every write is kept only if commit()

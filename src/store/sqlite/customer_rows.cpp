@@ -2,7 +2,7 @@
 // written together (transaction.hpp).
 #include <map>
 
-#include "store/sqlite/records.hpp"
+#include "store/records.hpp"
 #include "store/sqlite/transaction.hpp"
 #include "ticketcore/model/enum_names.hpp"
 

@@ -4,7 +4,7 @@
 #include <functional>
 #include <vector>
 
-#include "store/sqlite/records.hpp"
+#include "store/records.hpp"
 #include "store/sqlite/search_rows.hpp"
 #include "ticketcore/error.hpp"
 

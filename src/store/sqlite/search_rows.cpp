@@ -1,4 +1,4 @@
-// Writing the search index rows (search_rows.hpp).
+// Writing the search index rows and their queries (search_rows.hpp).
 #include "store/sqlite/search_rows.hpp"
 
 #include "store/search_match.hpp"
@@ -66,6 +66,22 @@ void delete_search_row(Connection& c, std::int64_t row) {
   auto s = c.statement("DELETE FROM ticket_search WHERE rowid = ?");
   s->bind(1, row);
   s->exec();
+}
+
+std::string fts5_match(const SearchPlan& plan) {
+  std::string match;
+  for (const auto& token : plan.tokens) {
+    if (!match.empty()) match += " AND ";
+    switch (token.kind) {
+      case SearchToken::Kind::word_prefix: match += "{t_words c_words} : \""; break;
+      case SearchToken::Kind::character: match += "{t_uni c_uni} : \""; break;
+      case SearchToken::Kind::pair: match += "{t_bi c_bi} : \""; break;
+    }
+    match += token.text;
+    match += '"';
+    if (token.kind == SearchToken::Kind::word_prefix) match += '*';
+  }
+  return match;
 }
 
 }  // namespace ticketcore::detail::sqlite

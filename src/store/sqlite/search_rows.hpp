@@ -1,12 +1,14 @@
 #pragma once
-// The rows of the search index (search_index.hpp): one per ticket, its rowid the
-// ticket's row, written in the transaction that writes the ticket or its comments.
+// The search index in FTS5 (store/search_tokens.hpp): one row per ticket, its rowid the
+// ticket's row, written in the transaction that writes the ticket or its comments, and
+// the MATCH expression of a query's plan.
 
 #include <cstdint>
 #include <span>
+#include <string>
 
 #include "store/sqlite/connection.hpp"
-#include "store/sqlite/search_index.hpp"
+#include "store/search_tokens.hpp"
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
 
@@ -30,5 +32,9 @@ void append_search_comments(Connection& c, std::int64_t row, const SearchTokens&
 
 /// Removes a ticket's row.
 void delete_search_row(Connection& c, std::int64_t row);
+
+/// The FTS5 MATCH expression of a plan: each token on its two columns (t_* and c_*),
+/// all joined by AND; empty when the plan has no token.
+std::string fts5_match(const SearchPlan& plan);
 
 }  // namespace ticketcore::detail::sqlite

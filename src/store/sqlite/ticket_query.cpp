@@ -12,8 +12,9 @@
 
 #include "store/page_cursor.hpp"
 #include "store/search_match.hpp"
-#include "store/sqlite/records.hpp"
-#include "store/sqlite/search_index.hpp"
+#include "store/records.hpp"
+#include "store/search_tokens.hpp"
+#include "store/sqlite/search_rows.hpp"
 #include "store/sqlite/transaction.hpp"
 #include "ticketcore/model/enum_names.hpp"
 
@@ -107,6 +108,7 @@ TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
   if (!query.after.empty()) cursor = decode_ticket_cursor(query.after, query.order, query.descending);
   const auto terms = search_terms(query.text);
   const auto plan = plan_search(terms);
+  const std::string match = fts5_match(plan);
 
   Sql sql;
   sql << "SELECT t.row, t.id, t.json, " << key_column(query.order) << " FROM tickets t WHERE 1";
@@ -145,9 +147,9 @@ TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
   bound("t.created_at < ", query.created_before);
   bound("t.updated_at >= ", query.updated_from);
   bound("t.updated_at < ", query.updated_before);
-  if (!plan.match.empty()) {
+  if (!match.empty()) {
     sql << " AND t.row IN (SELECT rowid FROM ticket_search WHERE ticket_search MATCH ";
-    sql.param(plan.match) << ")";
+    sql.param(match) << ")";
   }
   if (cursor) after_cursor(sql, query.order, query.descending, *cursor);
   order_by(sql, query.order, query.descending);

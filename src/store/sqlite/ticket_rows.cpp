@@ -7,7 +7,7 @@
 
 #include "store/search_match.hpp"
 
-#include "store/sqlite/records.hpp"
+#include "store/records.hpp"
 #include "store/sqlite/search_rows.hpp"
 #include "store/sqlite/transaction.hpp"
 #include "ticketcore/model/enum_names.hpp"

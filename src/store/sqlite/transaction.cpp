@@ -7,7 +7,7 @@
 #include <chrono>
 #include <thread>
 
-#include "store/sqlite/records.hpp"
+#include "store/records.hpp"
 #include "store/sqlite/search_rows.hpp"
 #include "ticketcore/model/enum_names.hpp"
 

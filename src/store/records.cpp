@@ -1,12 +1,12 @@
 // Model values in columns (records.hpp).
-#include "store/sqlite/records.hpp"
+#include "store/records.hpp"
 
 #include "model/json_read.hpp"
 #include "ticketcore/error.hpp"
 #include "ticketcore/model/enum_names.hpp"
 #include "ticketcore/model/json.hpp"
 
-namespace ticketcore::detail::sqlite {
+namespace ticketcore::detail {
 
 template <class T>
 std::string entity_json(const T& value) {
@@ -73,4 +73,4 @@ std::string ascii_lower(std::string_view text) {
   return out;
 }
 
-}  // namespace ticketcore::detail::sqlite
+}  // namespace ticketcore::detail

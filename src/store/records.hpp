@@ -15,7 +15,7 @@
 #include "ticketcore/model/event.hpp"
 #include "ticketcore/model/ticket.hpp"
 
-namespace ticketcore::detail::sqlite {
+namespace ticketcore::detail {
 
 /// The JSON text of an entity (Ticket, Customer, Agent, Team).
 template <class T>
@@ -50,4 +50,4 @@ E stored_word(std::string_view word, std::string_view table) {
 /// Lower-case ASCII letters: how emails are compared.
 std::string ascii_lower(std::string_view text);
 
-}  // namespace ticketcore::detail::sqlite
+}  // namespace ticketcore::detail

@@ -1,16 +1,16 @@
-// Tokens and FTS5 expressions of the ticket search index (search_index.hpp).
-#include "store/sqlite/search_index.hpp"
+// Tokens and query plans of the ticket search index (search_tokens.hpp).
+#include "store/search_tokens.hpp"
 
 #include <vector>
 
 #include "store/search_match.hpp"
 
-namespace ticketcore::detail::sqlite {
+namespace ticketcore::detail {
 namespace {
 
 // The CJK characters the index holds: those search_match.hpp calls CJK that FTS5's
 // unicode61 keeps whole as token characters (checked code point by code point, see
-// tests/sqlite/search_test.cpp). CJK punctuation and fullwidth forms are left to the
+// tests/sqlite/search_test.cpp), so that both backends index the same characters. CJK punctuation and fullwidth forms are left to the
 // exact matcher.
 bool indexed(char32_t c) {
   return (c >= 0x3041 && c <= 0x3096) || (c >= 0x309D && c <= 0x309F)         // hiragana
@@ -78,38 +78,23 @@ std::string lowered(std::string_view word) {
   return out;
 }
 
-void add_constraint(std::string& match, std::string_view columns, const std::string& query) {
-  if (!match.empty()) match += " AND ";
-  match += columns;
-  match += " : ";
-  match += query;
-}
-
-// A CJK run's one character, or each of its pairs: "打印" for 打印, "打印" AND "印机" for
-// 打印机. The index keeps no positions (detail=column, schema.cpp v5), so for three or more
-// characters the pairs are a necessary condition only (the caller marks the plan inexact).
-void add_cjk_constraint(std::string& match, const Run& run) {
+// A CJK run's one character, or each of its pairs: 打 for 打, 打印 for 打印, 打印 and 印机
+// for 打印机. Without positions, for three or more characters the pairs are a necessary
+// condition only (the caller marks the plan inexact).
+void add_cjk_tokens(SearchPlan& plan, const Run& run) {
   if (run.chars.size() == 1) {
-    std::string quoted = "\"";  // appends only: GCC 12 at -O3 warns falsely (-Wrestrict) on "x" + string
-    quoted += run.chars[0];
-    quoted += '"';
-    add_constraint(match, "{t_uni c_uni}", quoted);
+    plan.tokens.push_back({SearchToken::Kind::character, std::string(run.chars[0])});
     return;
   }
   for (std::size_t i = 0; i + 1 < run.chars.size(); ++i) {
-    std::string pair = "\"";
-    pair += run.chars[i];
+    std::string pair(run.chars[i]);
     pair += run.chars[i + 1];
-    pair += '"';
-    add_constraint(match, "{t_bi c_bi}", pair);
+    plan.tokens.push_back({SearchToken::Kind::pair, std::move(pair)});
   }
 }
 
-void add_word_constraint(std::string& match, std::string_view word) {
-  std::string prefix = "\"";
-  prefix += lowered(word);
-  prefix += "\"*";
-  add_constraint(match, "{t_words c_words}", prefix);
+void add_word_token(SearchPlan& plan, std::string_view word) {
+  plan.tokens.push_back({SearchToken::Kind::word_prefix, lowered(word)});
 }
 
 }  // namespace
@@ -142,7 +127,7 @@ SearchPlan plan_search(std::span<const std::string> terms) {
     if (!has_cjk(term)) {
       // Each word of the term must begin some word of the text: exactly the prefix query.
       for (const auto& run : parts)
-        if (run.kind == RunKind::word) add_word_constraint(plan.match, run.text);
+        if (run.kind == RunKind::word) add_word_token(plan, run.text);
       continue;
     }
     // A substring term: each CJK run of it occurs in the text, and a word run that
@@ -150,12 +135,12 @@ SearchPlan plan_search(std::span<const std::string> terms) {
     plan.exact = plan.exact && parts.size() == 1 && parts[0].kind == RunKind::cjk && parts[0].chars.size() <= 2;
     for (std::size_t i = 0; i < parts.size(); ++i) {
       if (parts[i].kind == RunKind::cjk)
-        add_cjk_constraint(plan.match, parts[i]);
+        add_cjk_tokens(plan, parts[i]);
       else if (parts[i].kind == RunKind::word && i > 0)
-        add_word_constraint(plan.match, parts[i].text);
+        add_word_token(plan, parts[i].text);
     }
   }
   return plan;
 }
 
-}  // namespace ticketcore::detail::sqlite
+}  // namespace ticketcore::detail

@@ -1,0 +1,36 @@
+// Opening a store by its location (open_store.hpp).
+#include "ticketcore/store/open_store.hpp"
+
+#include <string>
+
+#include "ticketcore/error.hpp"
+#include "ticketcore/store/memory_store.hpp"
+#include "ticketcore/store/sqlite_store.hpp"
+#ifdef TICKETCORE_WITH_POSTGRESQL
+#include "ticketcore/store/postgres_store.hpp"
+#endif
+
+namespace ticketcore {
+
+std::shared_ptr<Store> open_store(std::string_view location, const std::string& path) {
+  if (location.empty() || location == ":memory:") return MemoryStore::create();
+  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
+#ifdef TICKETCORE_WITH_POSTGRESQL
+    (void)path;
+    return PostgresStore::open(std::string(location));
+#else
+    throw_invalid(path, "this ticketcore was built without PostgreSQL (TICKETCORE_WITH_POSTGRESQL)");
+#endif
+  }
+  return SqliteStore::open(std::string(location));
+}
+
+bool has_postgres() {
+#ifdef TICKETCORE_WITH_POSTGRESQL
+  return true;
+#else
+  return false;
+#endif
+}
+
+}  // namespace ticketcore

@@ -1,0 +1,224 @@
+// A PostgresTransaction's tickets and events: the row with its indexed columns, its tags,
+// its search row and its assignee's load, written together (transaction.hpp).
+#include <limits>
+#include <map>
+
+#include "store/postgres/search_rows.hpp"
+#include "store/postgres/transaction.hpp"
+#include "store/records.hpp"
+#include "store/search_match.hpp"
+#include "ticketcore/model/enum_names.hpp"
+
+namespace ticketcore::detail::postgres {
+namespace {
+
+// The columns of tickets after id, in the order the INSERT and UPDATE bind them from $2.
+Params ticket_params(const Ticket& t, const TicketSchedule& schedule) {
+  Params p;
+  p.text(t.id)
+      .text(t.customer_id)
+      .text(to_string(t.status))
+      .text(t.team)
+      .text(t.assignee)
+      .text(t.priority)
+      .text(to_string(t.channel))
+      .integer(to_unix(t.created_at))
+      .integer(to_unix(t.updated_at))
+      .instant(t.closed_at)
+      .instant(schedule.due_at)
+      .instant(schedule.next_action_at)
+      .integer(t.version)
+      .text(entity_json(t));
+  return p;
+}
+
+bool counts_as_load(Status status, const std::string& assignee) { return is_open(status) && !assignee.empty(); }
+
+void write_tags(Connection& c, const Ticket& t, bool replace) {
+  if (replace) c.exec("DELETE FROM ticket_tags WHERE ticket_id = $1", Params().text(t.id));
+  if (!t.tags.empty())
+    c.exec("INSERT INTO ticket_tags (tag, ticket_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
+           Params().text_array(t.tags).text(t.id));
+}
+
+void check_version(const std::string& what, std::int64_t version) {
+  if (version < 1) throw_invalid("/version", what + " version must be at least 1, not " + std::to_string(version));
+}
+
+std::vector<Event> event_rows(const std::string& ticket_id, const Result& r) {
+  std::vector<Event> out;
+  for (int i = 0; i < r.rows(); ++i)
+    out.push_back(read_event(ticket_id, r.integer(i, 0), r.text(i, 1), r.string(i, 2), r.integer(i, 3), r.text(i, 4)));
+  return out;
+}
+
+}  // namespace
+
+std::optional<Ticket> PostgresTransaction::ticket(std::string_view id) {
+  return reading("reading a ticket", [&](Connection& c) -> std::optional<Ticket> {
+    const auto r = c.exec(std::string("SELECT json FROM tickets WHERE id = $1") + lock_clause(), Params().text(id));
+    if (r.rows() == 0) return std::nullopt;
+    return read_entity<Ticket>(r.text(0, 0), "tickets");
+  });
+}
+
+void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) {
+  check_version("a ticket's", ticket.version);
+  const SearchTokens tokens = ticket_tokens(ticket);
+  // No savepoint: the INSERT, which can be refused, refuses without an error (no row for
+  // a duplicate id or an unknown customer); what follows fails only with the server.
+  writing_unguarded("adding a ticket", [&](Connection& c) {
+    const auto r = c.exec(
+        "INSERT INTO tickets (id, customer_id, status, team, assignee, priority, channel, created_at, updated_at, "
+        "closed_at, due_at, next_action_at, version, json) "
+        "SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 "
+        "WHERE EXISTS (SELECT 1 FROM customers WHERE id = $2) ON CONFLICT (id) DO NOTHING",
+        ticket_params(ticket, schedule));
+    if (r.changed() == 0) {
+      const auto known = c.exec("SELECT 1 FROM customers WHERE id = $1", Params().text(ticket.customer_id));
+      if (known.rows() == 0)
+        throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
+      throw Error(ErrorCode::conflict, "/id", "ticket \"" + ticket.id + "\" exists already");
+    }
+    write_tags(c, ticket, false);
+    insert_search_row(c, ticket.id, tokens);
+    if (counts_as_load(ticket.status, ticket.assignee)) add_load(ticket.assignee, 1);
+  });
+}
+
+void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedule& schedule) {
+  writing("updating a ticket", [&](Connection& c) {
+    const auto stored =
+        c.exec("SELECT version, status, assignee, customer_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
+               Params().text(ticket.id));
+    if (stored.rows() == 0) throw Error(ErrorCode::not_found, "/id", "no ticket \"" + ticket.id + "\"");
+    const auto version = stored.integer(0, 0);
+    if (version != ticket.version - 1)
+      throw Error(ErrorCode::conflict, "/version",
+                  "ticket \"" + ticket.id + "\" is at version " + std::to_string(version) + ", so version " +
+                      std::to_string(ticket.version) + " does not follow it");
+    const Status old_status = enum_from_string<Status>(stored.text(0, 1)).value_or(Status::closed);
+    const std::string old_assignee = stored.string(0, 2);
+    if (stored.text(0, 3) != ticket.customer_id &&
+        c.exec("SELECT 1 FROM customers WHERE id = $1", Params().text(ticket.customer_id)).rows() == 0)
+      throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
+    c.exec(
+        "UPDATE tickets SET customer_id = $2, status = $3, team = $4, assignee = $5, priority = $6, channel = $7, "
+        "created_at = $8, updated_at = $9, closed_at = $10, due_at = $11, next_action_at = $12, version = $13, "
+        "json = $14 WHERE id = $1",
+        ticket_params(ticket, schedule));
+    write_tags(c, ticket, true);
+    update_search_row(c, ticket.id, ticket_tokens(ticket));
+    const bool was = counts_as_load(old_status, old_assignee);
+    const bool is = counts_as_load(ticket.status, ticket.assignee);
+    if (was && (!is || old_assignee != ticket.assignee)) add_load(old_assignee, -1);
+    if (is && (!was || old_assignee != ticket.assignee)) add_load(ticket.assignee, 1);
+  });
+}
+
+void PostgresTransaction::set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) {
+  writing_unguarded("scheduling a ticket", [&](Connection& c) {
+    const auto r = c.exec("UPDATE tickets SET due_at = $2, next_action_at = $3 WHERE id = $1",
+                          Params().text(ticket_id).instant(schedule.due_at).instant(schedule.next_action_at));
+    if (r.changed() != 1)
+      throw Error(ErrorCode::not_found, "/ticket_id", "no ticket \"" + std::string(ticket_id) + "\"");
+  });
+}
+
+TicketSchedule PostgresTransaction::schedule(std::string_view ticket_id) {
+  return reading("reading a schedule", [&](Connection& c) {
+    const auto r = c.exec("SELECT due_at, next_action_at FROM tickets WHERE id = $1", Params().text(ticket_id));
+    if (r.rows() == 0)
+      throw Error(ErrorCode::not_found, "/ticket_id", "no ticket \"" + std::string(ticket_id) + "\"");
+    return TicketSchedule{r.instant(0, 0), r.instant(0, 1)};
+  });
+}
+
+std::vector<Event> PostgresTransaction::events(std::string_view ticket_id) {
+  return reading("reading events", [&](Connection& c) {
+    const std::string id(ticket_id);
+    return event_rows(id, c.exec("SELECT sequence, kind, actor, at, payload FROM events WHERE ticket_id = $1 "
+                                 "ORDER BY sequence",
+                                 Params().text(id)));
+  });
+}
+
+void PostgresTransaction::append_events(std::span<const Event> events) {
+  writing("appending events", [&](Connection& c) {
+    // Per ticket: the sequence the next event must have, and the comments' tokens.
+    struct Pending {
+      std::int64_t next = 1;
+      SearchTokens comments;
+    };
+    std::map<std::string, Pending, std::less<>> tickets;
+    std::vector<std::string> ids, kinds, actors, payloads, sequences, ats;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+      const Event& e = events[i];
+      auto it = tickets.find(e.ticket_id);
+      if (it == tickets.end()) {
+        const auto r = c.exec(
+            "SELECT coalesce((SELECT max(sequence) FROM events WHERE ticket_id = $1), 0) + 1 "
+            "FROM tickets WHERE id = $1",
+            Params().text(e.ticket_id));
+        if (r.rows() == 0)
+          throw Error(ErrorCode::not_found, "/events/" + std::to_string(i) + "/ticket_id",
+                      "no ticket \"" + e.ticket_id + "\"");
+        it = tickets.emplace(e.ticket_id, Pending{r.integer(0, 0), {}}).first;
+      }
+      Pending& p = it->second;
+      if (e.sequence != p.next)
+        throw Error(ErrorCode::conflict, "/events/" + std::to_string(i) + "/sequence",
+                    "ticket \"" + e.ticket_id + "\" expects event " + std::to_string(p.next) + ", not " +
+                        std::to_string(e.sequence));
+      ++p.next;
+      ids.push_back(e.ticket_id);
+      sequences.push_back(std::to_string(e.sequence));
+      kinds.emplace_back(to_string(e.kind));
+      actors.push_back(e.actor);
+      ats.push_back(std::to_string(to_unix(e.at)));
+      payloads.push_back(payload_json(e));
+      add_search_text(p.comments, event_search_text(e));
+    }
+    if (ids.empty()) return;
+    // One statement for the lot; a concurrent append of the same sequence is a duplicate key.
+    try {
+      c.exec(
+          "INSERT INTO events (ticket_id, sequence, kind, actor, at, payload) "
+          "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])",
+          Params().text_array(ids).text_array(sequences).text_array(kinds).text_array(actors).text_array(ats).text_array(
+              payloads));
+    } catch (const PqError& e) {
+      if (e.sqlstate() != kUniqueViolation) throw;
+      throw Error(ErrorCode::conflict, "/events/0/sequence",
+                  "ticket \"" + events.front().ticket_id + "\" got events from someone else meanwhile");
+    }
+    for (const auto& [id, p] : tickets) append_search_comments(c, id, p.comments);
+  });
+}
+
+std::vector<Instant> PostgresTransaction::customer_ticket_times(std::string_view customer_id) {
+  return reading("reading a customer's ticket times", [&](Connection& c) {
+    std::vector<Instant> out;
+    const auto r = c.exec("SELECT created_at FROM tickets WHERE customer_id = $1 ORDER BY created_at",
+                          Params().text(customer_id));
+    for (int i = 0; i < r.rows(); ++i) out.push_back(*r.instant(i, 0));
+    return out;
+  });
+}
+
+std::vector<std::string> PostgresTransaction::due_tickets(Instant now, std::size_t limit) {
+  return reading("finding due tickets", [&](Connection& c) {
+    // A sweep claims what it reads: another server's sweep skips the tickets locked here
+    // and takes the next ones, so N sweeps at once share the work instead of queueing.
+    const auto r = c.exec(std::string("SELECT id FROM tickets WHERE next_action_at IS NOT NULL AND next_action_at <= $1 "
+                                      "ORDER BY next_action_at, id LIMIT $2") +
+                              (writes_ ? " FOR NO KEY UPDATE SKIP LOCKED" : ""),
+                          Params().integer(to_unix(now)).integer(static_cast<std::int64_t>(
+                              std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max()))));
+    std::vector<std::string> out;
+    for (int i = 0; i < r.rows(); ++i) out.push_back(r.string(i, 0));
+    return out;
+  });
+}
+
+}  // namespace ticketcore::detail::postgres

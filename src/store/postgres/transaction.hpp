@@ -1,0 +1,172 @@
+#pragma once
+// One StoreTransaction over one pooled connection (docs/postgres.md, "Concurrency").
+// A write transaction runs in READ COMMITTED and locks the rows it reads to change
+// (FOR NO KEY UPDATE: the foreign keys of other writers' rows still pass), so a
+// read-then-write use case does not fail half way for a concurrent writer; a read
+// transaction is one REPEATABLE READ, READ ONLY snapshot and refuses every write.
+//
+// PostgreSQL aborts a whole transaction at its first failed statement. A writing method
+// whose statements can be refused (a duplicate, a stale version) runs inside a SAVEPOINT,
+// so that what it wrote is undone and the transaction goes on; a method whose only
+// statements cannot be refused but for I/O runs without one, and a failure finishes the
+// transaction. A deadlock or serialization failure always finishes it (RolledBack).
+// The methods live in one file per concern, as for SQLite: transaction.cpp (life cycle,
+// people, counters, keys, configs, purges, audit), ticket_rows.cpp, customer_rows.cpp,
+// ticket_query.cpp, facts_rows.cpp.
+
+#include <memory>
+#include <type_traits>
+
+#include "store/postgres/connection.hpp"
+#include "ticketcore/error.hpp"
+#include "ticketcore/store/store.hpp"
+
+namespace ticketcore::detail::postgres {
+
+/// A transaction of a PostgresStore.
+class PostgresTransaction final : public StoreTransaction {
+ public:
+  /// Borrows a connection from the pool and begins.
+  PostgresTransaction(std::shared_ptr<Pool> pool, bool writes);
+  /// Rolls back unless committed, and returns the connection.
+  ~PostgresTransaction() override;
+  PostgresTransaction(const PostgresTransaction&) = delete;
+  PostgresTransaction& operator=(const PostgresTransaction&) = delete;
+
+  std::optional<Customer> customer(std::string_view id) override;
+  CustomerPage customers(const CustomerQuery& query) override;
+  void insert_customer(const Customer& customer) override;
+  void update_customer(const Customer& customer) override;
+  std::vector<CustomerEvent> customer_events(std::string_view customer_id) override;
+  void append_customer_events(std::span<const CustomerEvent> events) override;
+
+  std::optional<Ticket> ticket(std::string_view id) override;
+  TicketPage tickets(const TicketQuery& query) override;
+  void insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) override;
+  void update_ticket(const Ticket& ticket, const TicketSchedule& schedule) override;
+  TicketSchedule schedule(std::string_view ticket_id) override;
+  void set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) override;
+  std::vector<Event> events(std::string_view ticket_id) override;
+  void append_events(std::span<const Event> events) override;
+  std::vector<Instant> customer_ticket_times(std::string_view customer_id) override;
+  std::vector<std::string> due_tickets(Instant now, std::size_t limit) override;
+
+  void put_facts(const TicketFacts& facts) override;
+  void scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) override;
+
+  std::vector<Team> teams() override;
+  void put_team(const Team& team) override;
+  std::vector<Agent> agents() override;
+  void put_agent(const Agent& agent) override;
+  Workload workload() override;
+  void save_cursors(const Workload& workload) override;
+
+  std::int64_t next_number(std::string_view counter) override;
+  std::vector<std::pair<std::string, std::int64_t>> counters() override;
+  void set_counter(std::string_view counter, std::int64_t value) override;
+  bool hand_out(const HandedOutKey& key) override;
+  std::vector<HandedOutKey> handed_out(std::string_view ticket_id) override;
+
+  void publish_config(const StoredConfig& config) override;
+  std::optional<StoredConfig> current_config() override;
+  std::vector<StoredConfig> config_history() override;
+
+  Purge purge(Instant closed_before, Instant now) override;
+  std::vector<Purge> purges() override;
+  void record_purge(const Purge& purge) override;
+  std::int64_t append_audit(const AuditEntry& entry) override;
+  AuditPage audit(const AuditQuery& query) override;
+
+  void commit() override;
+
+ private:
+  // The connection while the transaction is open; Error(storage) once it has finished.
+  Connection& live();
+  // " FOR NO KEY UPDATE" in a write transaction: a row read to be changed is locked.
+  const char* lock_clause() const { return writes_ ? " FOR NO KEY UPDATE" : ""; }
+  // Runs a read; a failure of the server finishes the transaction.
+  template <class F>
+  decltype(auto) reading(const char* what, F&& f);
+  // Runs a write inside a savepoint: any failure undoes it and rethrows; the transaction
+  // goes on, unless the server rolled it back (a deadlock) or the connection broke.
+  template <class F>
+  decltype(auto) writing(const char* what, F&& f);
+  // Runs a write without a savepoint: a failure finishes the transaction.
+  template <class F>
+  decltype(auto) writing_unguarded(const char* what, F&& f);
+  // Throws unless the transaction may write.
+  void require_writes(const char* what) const;
+  // Rolls the whole transaction back; it is finished.
+  void abandon() noexcept;
+  // Rethrows the current exception, a PqError as the Error it stands for, finishing the
+  // transaction when the server aborted it and no savepoint could save it.
+  [[noreturn]] void rethrow(const char* what);
+
+  // The open tickets of an assignee change by `delta` (agent_load; rows at 0 go).
+  void add_load(const std::string& agent, std::int64_t delta);
+
+  std::shared_ptr<Pool> pool_;
+  std::unique_ptr<Connection> connection_;
+  bool writes_;
+  bool open_ = false;
+};
+
+template <class F>
+decltype(auto) PostgresTransaction::reading(const char* what, F&& f) {
+  Connection& c = live();
+  try {
+    return f(c);
+  } catch (...) {
+    rethrow(what);
+  }
+}
+
+template <class F>
+decltype(auto) PostgresTransaction::writing(const char* what, F&& f) {
+  require_writes(what);
+  Connection& c = live();
+  try {
+    c.run("SAVEPOINT method");
+  } catch (...) {
+    rethrow(what);
+  }
+  try {
+    if constexpr (std::is_void_v<decltype(f(c))>) {
+      f(c);
+      c.run("RELEASE method");
+    } else {
+      auto result = f(c);
+      c.run("RELEASE method");
+      return result;
+    }
+  } catch (const PqError& e) {
+    // A deadlock, a serialization failure or a lost connection ends the transaction.
+    if (e.sqlstate() == "40001" || e.sqlstate() == "40P01" || e.sqlstate().empty()) rethrow(what);
+    try {
+      c.run("ROLLBACK TO method; RELEASE method");
+    } catch (...) {
+      abandon();
+    }
+    throw_storage(what, e);
+  } catch (...) {
+    try {
+      c.run("ROLLBACK TO method; RELEASE method");
+    } catch (...) {
+      abandon();
+    }
+    throw;
+  }
+}
+
+template <class F>
+decltype(auto) PostgresTransaction::writing_unguarded(const char* what, F&& f) {
+  require_writes(what);
+  Connection& c = live();
+  try {
+    return f(c);
+  } catch (...) {
+    rethrow(what);
+  }
+}
+
+}  // namespace ticketcore::detail::postgres
