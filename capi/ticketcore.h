@@ -140,9 +140,10 @@ typedef struct tc_desk_options {
   /** sizeof(tc_desk_options) as the caller compiled it; the library refuses a size it
       does not know (TC_INVALID). */
   size_t size;
-  /** The store: NULL, "" or ":memory:" for a store in memory (lost on close); anything
-      else is the path of an SQLite database file, created when missing. (A PostgreSQL
-      connection string will come through this field.) */
+  /** The store: NULL, "" or ":memory:" for a store in memory (lost on close); a libpq
+      URI "postgresql://..." or "postgres://..." for a PostgreSQL database shared by several
+      servers (docs/postgres.md; TC_INVALID in a library built without it); anything else
+      is the path of an SQLite database file, created when missing. */
   const char *store;
   /** The desk configuration as JSON (docs/config.md); NULL for the "standard" preset. */
   const char *config_json;

@@ -23,6 +23,10 @@ install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ticketcoreConfig.cmake
 # pkg-config files that hold no absolute path: the prefix is found from the file's own
 # place (${pcfiledir}), so `cmake --install --prefix P` works for any P.
 file(RELATIVE_PATH TC_PC_TO_PREFIX /prefix/${CMAKE_INSTALL_LIBDIR}/pkgconfig /prefix)
+set(TC_PC_POSTGRES "")
+if(TICKETCORE_WITH_POSTGRESQL)
+  set(TC_PC_POSTGRES libpq)
+endif()
 configure_file(cmake/ticketcore.pc.in ${CMAKE_CURRENT_BINARY_DIR}/ticketcore.pc @ONLY)
 install(FILES ${CMAKE_CURRENT_BINARY_DIR}/ticketcore.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 if(TICKETCORE_BUILD_CAPI)

@@ -21,14 +21,16 @@ namespace tc_postgres_test {
 class ScratchSchemas {
  public:
   /// A connection string for a new empty schema; throws when PGHOST is unset.
-  std::string next() {
+  std::string next() { return location(next_schema()); }
+  /// The name of a new empty schema; throws when PGHOST is unset.
+  std::string next_schema() {
     if (!std::getenv("PGHOST"))
       throw std::runtime_error("PGHOST is unset: the PostgreSQL backend is not tested (scripts/test sets it)");
     std::lock_guard lock(mutex_);
     const std::string name = "tc_test_" + std::to_string(::getpid()) + "_" + std::to_string(names_.size());
     admin().run(("DROP SCHEMA IF EXISTS " + name + " CASCADE; CREATE SCHEMA " + name).c_str());
     names_.push_back(name);
-    return location(name);
+    return name;
   }
   /// The connection string for a schema that exists.
   static std::string location(const std::string& schema) { return "options='-c search_path=" + schema + "'"; }

@@ -4,6 +4,7 @@
 
 #include "exit_codes.hpp"
 #include "ticketcore/model/time.hpp"
+#include "ticketcore/store/open_store.hpp"
 
 namespace ticketcore::cli {
 
@@ -37,14 +38,18 @@ std::shared_ptr<const Clock> Session::clock() const {
   return clock_;
 }
 
-std::shared_ptr<SqliteStore> Session::open_store() const {
-  if (!std::filesystem::exists(options.database))
+std::shared_ptr<Store> Session::open_store() const {
+  if (!is_postgres_location(options.database) && !std::filesystem::exists(options.database))
     throw Error(ErrorCode::not_found, "--database",
                 "no desk file " + options.database + " (create one with: ticketcore init)");
-  return SqliteStore::open(options.database);
+  return create_store();
 }
 
-std::shared_ptr<SqliteStore> Session::create_store() const { return SqliteStore::open(options.database); }
+std::shared_ptr<Store> Session::create_store() const {
+  if (options.database.empty() || options.database == ":memory:")
+    throw UsageError("--database: a desk file or a postgresql:// URI, not a store in memory");
+  return ticketcore::open_store(options.database, "--database");
+}
 
 std::unique_ptr<Desk> Session::open_desk() const {
   auto store = open_store();

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "ticketcore/desk.hpp"
-#include "ticketcore/store/sqlite_store.hpp"
+#include "ticketcore/store/store.hpp"
 
 namespace ticketcore::cli {
 
@@ -32,10 +32,11 @@ class Session {
   /// The clock's instant.
   Instant now() const { return clock()->now(); }
 
-  /// Opens the desk file, which must exist: Error(not_found) at --database otherwise.
-  std::shared_ptr<SqliteStore> open_store() const;
-  /// Opens the desk file, creating it when missing (init, import).
-  std::shared_ptr<SqliteStore> create_store() const;
+  /// Opens the desk's store: a PostgreSQL database ("postgresql://..."), or a desk file,
+  /// which must exist: Error(not_found) at --database otherwise.
+  std::shared_ptr<Store> open_store() const;
+  /// Opens the desk's store, creating a desk file when missing (init, import).
+  std::shared_ptr<Store> create_store() const;
   /// Opens the desk on the file under the configuration it keeps; Error(not_found) for a
   /// file that holds no desk yet.
   std::unique_ptr<Desk> open_desk() const;

@@ -233,8 +233,14 @@ class Desk {
   template <class Command>
   Change change(const Actor& actor, Permission permission, const TicketRef& ticket, Command&& command);
   // Runs a call; a denied one is recorded in the audit log (its own transaction), then rethrown.
+  // A call whose transaction the database rolled back for a concurrent one (RolledBack) runs
+  // again from its start, up to kAttempts times in all: f must not change what it captures.
   template <class F>
   decltype(auto) guard(const Actor& actor, const char* call, F&& f) const;
+  // How many times a call runs when the database keeps rolling it back.
+  static constexpr int kAttempts = 5;
+  // Sleeps a few random milliseconds, growing with the attempt, so two rolled-back callers part.
+  static void wait_before_retry(int attempt);
   // Appends the record of a denied call; a failure to write it does not hide the denial.
   void record_denial(const Actor& actor, const char* call, const Error& denial) const noexcept;
 
@@ -246,11 +252,16 @@ class Desk {
 
 template <class F>
 decltype(auto) Desk::guard(const Actor& actor, const char* call, F&& f) const {
-  try {
-    return f();
-  } catch (const Error& e) {
-    if (e.code() == ErrorCode::denied) record_denial(actor, call, e);
-    throw;
+  for (int attempt = 1;; ++attempt) {
+    try {
+      return f();
+    } catch (const RolledBack&) {
+      if (attempt == kAttempts) throw;
+      wait_before_retry(attempt);
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::denied) record_denial(actor, call, e);
+      throw;
+    }
   }
 }
 

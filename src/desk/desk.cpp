@@ -4,6 +4,8 @@
 #include "ticketcore/commands/facts.hpp"
 
 #include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
 
 #include "access_checks.hpp"
 #include "customer_records.hpp"
@@ -115,8 +117,9 @@ DryRunReport Desk::dry_run(const Actor& actor, const DeskConfig& proposed) const
   });
 }
 
-Customer Desk::register_customer(const Actor& actor, Customer customer) {
+Customer Desk::register_customer(const Actor& actor, Customer request) {
   return guard(actor, "register_customer", [&] {
+    Customer customer = request;  // each attempt starts from the request
     const DeskConfig cfg = config();
     const detail::Access access(cfg, actor, Permission::register_customer);
     if (!customer.id.empty()) throw_invalid("/id", "the desk numbers new customers; leave the id empty");
@@ -139,8 +142,9 @@ Customer Desk::register_customer(const Actor& actor, Customer customer) {
   });
 }
 
-Customer Desk::update_customer(const Actor& actor, Customer customer) {
+Customer Desk::update_customer(const Actor& actor, Customer request) {
   return guard(actor, "update_customer", [&] {
+    Customer customer = request;  // each attempt starts from the request
     const DeskConfig cfg = config();
     const detail::Access access(cfg, actor, Permission::update_customer);
     const Instant now = clock_->now();
@@ -219,6 +223,12 @@ AuditPage Desk::audit(const Actor& actor, const AuditQuery& query) const {
     const detail::Access access(config(), actor, Permission::audit);
     return store_->read()->audit(query);
   });
+}
+
+void Desk::wait_before_retry(int attempt) {
+  thread_local std::minstd_rand random(std::random_device{}());
+  const int ceiling = 2 << attempt;  // 4, 8, 16, 32 ms
+  std::this_thread::sleep_for(std::chrono::milliseconds(1 + static_cast<int>(random() % static_cast<unsigned>(ceiling))));
 }
 
 void Desk::record_denial(const Actor& actor, const char* call, const Error& denial) const noexcept {

@@ -32,8 +32,9 @@ void check_with_purchase(const Customer& customer) {
 
 }  // namespace
 
-Customer Desk::record_purchase(const Actor& actor, std::string_view customer_id, Purchase purchase) {
+Customer Desk::record_purchase(const Actor& actor, std::string_view customer_id, Purchase request) {
   return guard(actor, "record_purchase", [&] {
+    Purchase purchase = request;  // each attempt starts from the request
     const DeskConfig cfg = config();
     const detail::Access access(cfg, actor, Permission::record_purchase);
     if (!purchase.id.empty()) throw_invalid("/purchase/id", "the desk numbers purchases; leave the id empty");

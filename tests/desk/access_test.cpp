@@ -93,7 +93,7 @@ struct Scene {
 }  // namespace
 
 TEMPLATE_TEST_CASE("access: lists, searches, queues and customers hold exactly what the role sees", "[access]",
-                   MemoryKind, SqliteKind) {
+                   TC_DESK_STORE_KINDS) {
   TestType kind;
   Scene s(kind.make());
   const Actor lianhe = Actor::customer(s.lianhe.id);

@@ -35,7 +35,7 @@ struct Person {
 }  // namespace
 
 TEMPLATE_TEST_CASE("audit: reads are masked, and the unmasked read needs the right and is recorded", "[audit]",
-                   MemoryKind, SqliteKind) {
+                   TC_DESK_STORE_KINDS) {
   TestType kind;
   Person p(kind.make());
   const Customer shown = p.h.desk->customer(kAgent, p.zhang.id);
@@ -81,7 +81,7 @@ TEMPLATE_TEST_CASE("audit: reads are masked, and the unmasked read needs the rig
 }
 
 TEMPLATE_TEST_CASE("audit: a masked record written back keeps its data, and the change is recorded masked", "[audit]",
-                   MemoryKind, SqliteKind) {
+                   TC_DESK_STORE_KINDS) {
   TestType kind;
   Person p(kind.make());
   Customer shown = p.h.desk->customer(kAgent, p.zhang.id);

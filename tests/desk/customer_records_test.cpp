@@ -54,7 +54,7 @@ struct Duplicates {
 }  // namespace
 
 TEMPLATE_TEST_CASE("purchases: each one re-runs the tier rules and a rise is an event with its reason", "",
-                   MemoryKind, SqliteKind) {
+                   TC_DESK_STORE_KINDS) {
   TestType kind;
   Harness h(kind.make());
   const Customer c = h.enterprise();
@@ -92,7 +92,7 @@ TEMPLATE_TEST_CASE("purchases: each one re-runs the tier rules and a rise is an 
         "purchases of 600000.00 CNY in the last 365 days reach strategic (500000.00 CNY)");
 }
 
-TEMPLATE_TEST_CASE("purchases: bad input names its field and writes nothing", "", MemoryKind, SqliteKind) {
+TEMPLATE_TEST_CASE("purchases: bad input names its field and writes nothing", "", TC_DESK_STORE_KINDS) {
   TestType kind;
   Harness h(kind.make());
   const Customer c = h.enterprise();
@@ -220,7 +220,7 @@ TEMPLATE_TEST_CASE("customer merge: records that share no phone or email are not
   CHECK(h.dump() == before);
 }
 
-TEMPLATE_TEST_CASE("customer merge: an admin undoes it within the retention period", "", MemoryKind, SqliteKind) {
+TEMPLATE_TEST_CASE("customer merge: an admin undoes it within the retention period", "", TC_DESK_STORE_KINDS) {
   TestType kind;
   Harness h(kind.make());
   Duplicates d(h);
@@ -341,7 +341,7 @@ TEMPLATE_TEST_CASE("customer history: pages in any size make up the whole, newes
   CHECK(error_of([&] { h.desk->customer_history(kAdmin, bad); }).path() == "/after");
 }
 
-TEMPLATE_TEST_CASE("customer profile: the data and DOMAIN.md's one line", "", MemoryKind, SqliteKind) {
+TEMPLATE_TEST_CASE("customer profile: the data and DOMAIN.md's one line", "", TC_DESK_STORE_KINDS) {
   TestType kind;
   Harness h(kind.make());
   Customer c;
@@ -374,7 +374,7 @@ TEMPLATE_TEST_CASE("customer profile: the data and DOMAIN.md's one line", "", Me
         "weekend service");
 }
 
-TEMPLATE_TEST_CASE("in warranty: a fact for routing and priority rules", "", MemoryKind, SqliteKind) {
+TEMPLATE_TEST_CASE("in warranty: a fact for routing and priority rules", "", TC_DESK_STORE_KINDS) {
   TestType kind;
   nlohmann::json doc = nlohmann::json::parse(fixture::standard_desk().to_json_text());
   doc["version"] = "standard-warranty";

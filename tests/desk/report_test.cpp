@@ -113,7 +113,7 @@ TEMPLATE_TEST_CASE("report: the Desk's report is ReportBuilder over facts_of eve
   CHECK(report.desk.complaints == 0);
 }
 
-TEMPLATE_TEST_CASE("report: a period that holds no ticket reports nothing", "[report]", MemoryKind, SqliteKind) {
+TEMPLATE_TEST_CASE("report: a period that holds no ticket reports nothing", "[report]", TC_DESK_STORE_KINDS) {
   TestType kind;
   Scene s(kind.make());
   ReportQuery q = s.query();
@@ -145,7 +145,7 @@ TEMPLATE_TEST_CASE("report: a supervisor's report counts exactly their teams' ti
 }
 
 TEMPLATE_TEST_CASE("report: an agent without the metrics permission is denied and the denial audited", "[report]",
-                   MemoryKind, SqliteKind) {
+                   TC_DESK_STORE_KINDS) {
   TestType kind;
   Scene s(kind.make());
   try {

@@ -35,7 +35,7 @@ TEST_CASE("desk: a ticket goes from intake to closed through the Desk's methods"
 
 // Runs on both stores: on SQLite, "nothing" is checked on the file through a fresh export.
 TEMPLATE_TEST_CASE("desk: a stale version, an unknown ticket or a refused transition changes nothing", "[desk]",
-                   MemoryKind, SqliteKind) {
+                   TC_DESK_STORE_KINDS) {
   TestType kind;
   Harness h(kind.make());
   const Customer c = h.enterprise();

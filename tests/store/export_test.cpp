@@ -162,6 +162,16 @@ TEMPLATE_TEST_CASE("export: export then import into an empty store then export a
   CHECK(facts.size() == 2);
 }
 
+TEMPLATE_TEST_CASE("export: a desk moves from SQLite to this backend and back with the same bytes", "[store]",
+                   TC_STORE_BACKENDS) {
+  auto source = populated<SqliteBackend>();
+  const auto first = exported(*source);
+  auto moved = imported<TestType>(first);
+  CHECK(exported(*moved) == first);
+  auto back = imported<SqliteBackend>(exported(*moved));
+  CHECK(exported(*back) == first);
+}
+
 TEMPLATE_TEST_CASE("export: more tickets than one page export whole", "[store]", TC_STORE_BACKENDS) {
   auto store = store_with_customers<TestType>();
   write(*store, [](StoreTransaction& tx) {

@@ -24,11 +24,13 @@ __all__ = ["Desk", "Result", "TicketRef", "JsonArg", "Instant"]
 
 
 class Desk(Handle):
-    """A desk over a store: ``Desk()`` in memory, ``Desk("desk.db")`` on an SQLite file.
+    """A desk over a store: ``Desk()`` in memory, ``Desk("desk.db")`` on an SQLite file,
+    ``Desk("postgresql://...")`` on a PostgreSQL database.
 
     Args:
-        store: None, "" or ":memory:" for a store in memory (lost on close); else the
-            path of an SQLite database file, created when missing.
+        store: None, "" or ":memory:" for a store in memory (lost on close); a
+            "postgresql://..." URI for a PostgreSQL database; else the path of an
+            SQLite database file, created when missing.
         config: the configuration document (docs/config.md) as a dict or JSON text;
             None for the "standard" preset.
         people: the host's teams and agents, {"teams": [...], "agents": [...]}, as a

@@ -14,6 +14,9 @@ namespace ticketcore {
 /// this build has no PostgreSQL backend); anything else the path of an SQLite file.
 std::shared_ptr<Store> open_store(std::string_view location, const std::string& path = "/store");
 
+/// Whether a location names a PostgreSQL database: it begins "postgresql://" or "postgres://".
+bool is_postgres_location(std::string_view location);
+
 /// Whether this build has the PostgreSQL backend.
 bool has_postgres();
 

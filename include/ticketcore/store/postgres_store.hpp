@@ -44,9 +44,6 @@ class PostgresStore : public Store {
   /// The schema version this code writes (the schema_version table of a migrated database).
   static int schema_version();
 
-  /// Whether a store location names a PostgreSQL database (begins "postgresql://" or "postgres://").
-  static bool is_location(std::string_view location);
-
   ~PostgresStore() override;
   PostgresStore(const PostgresStore&) = delete;
   PostgresStore& operator=(const PostgresStore&) = delete;

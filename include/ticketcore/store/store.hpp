@@ -274,8 +274,9 @@ class Store {
   virtual ~Store() = default;
   /// Starts a transaction that only reads (a consistent snapshot).
   virtual std::unique_ptr<StoreTransaction> read() = 0;
-  /// Starts a transaction that writes: it holds the write lock from its start, so a
-  /// read-then-write use case never fails half way for a concurrent writer.
+  /// Starts a transaction that writes, locked so that a read-then-write use case never
+  /// fails half way for a concurrent writer (the store's write lock from its start, or
+  /// the rows it reads to change: docs/storage.md).
   virtual std::unique_ptr<StoreTransaction> write() = 0;
 };
 

@@ -14,7 +14,7 @@ namespace ticketcore {
 
 std::shared_ptr<Store> open_store(std::string_view location, const std::string& path) {
   if (location.empty() || location == ":memory:") return MemoryStore::create();
-  if (location.starts_with("postgresql://") || location.starts_with("postgres://")) {
+  if (is_postgres_location(location)) {
 #ifdef TICKETCORE_WITH_POSTGRESQL
     (void)path;
     return PostgresStore::open(std::string(location));
@@ -23,6 +23,10 @@ std::shared_ptr<Store> open_store(std::string_view location, const std::string& 
 #endif
   }
   return SqliteStore::open(std::string(location));
+}
+
+bool is_postgres_location(std::string_view location) {
+  return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
 bool has_postgres() {

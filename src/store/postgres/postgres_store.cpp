@@ -28,10 +28,6 @@ std::unique_ptr<PostgresStore> PostgresStore::open(const std::string& connection
 
 int PostgresStore::schema_version() { return detail::postgres::latest_schema_version(); }
 
-bool PostgresStore::is_location(std::string_view location) {
-  return location.starts_with("postgresql://") || location.starts_with("postgres://");
-}
-
 std::unique_ptr<StoreTransaction> PostgresStore::read() {
   return std::make_unique<detail::postgres::PostgresTransaction>(impl_->pool, false);
 }

@@ -125,8 +125,10 @@ CREATE TABLE handed_out_keys (
   at bigint NOT NULL
 );
 CREATE INDEX handed_out_keys_by_ticket ON handed_out_keys (ticket_id, key);
+-- Publication order, given under a table lock (transaction.cpp): commit order, so the
+-- highest is the one published last.
 CREATE TABLE configs (
-  ordinal bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,  -- publication order: the highest is current
+  ordinal bigint PRIMARY KEY,
   version text COLLATE "C" NOT NULL UNIQUE,
   text text NOT NULL,
   published_at bigint NOT NULL
@@ -139,9 +141,10 @@ CREATE TABLE purges (
   events bigint NOT NULL
 );
 
--- Appended to, never changed or deleted, kept through purges (no foreign keys).
+-- Appended to, never changed or deleted, kept through purges (no foreign keys). The
+-- sequence is given under a table lock (transaction.cpp): 1, 2, 3, ... in commit order.
 CREATE TABLE audit_log (
-  sequence bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  sequence bigint PRIMARY KEY,
   at bigint NOT NULL,
   actor_kind text NOT NULL,
   actor_id text COLLATE "C" NOT NULL,
