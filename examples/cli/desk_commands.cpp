@@ -57,9 +57,10 @@ void add_init(CLI::App& app, Session& s) {
     DeskConfig desk_config = args->preset.empty() ? config_from_file(args->config, "--config")
                                                   : DeskConfig::preset(args->preset);
     if (!args->people.empty()) desk_config = with_people_file(desk_config, args->people);
-    if (std::filesystem::exists(s.options.database) && s.open_store()->read()->current_config())
+    const auto store = s.create_store();
+    if (store->read()->current_config())
       throw Error(ErrorCode::conflict, "--database", s.options.database + " holds a desk already");
-    const auto desk = Desk::open(s.create_store(), desk_config, s.clock());
+    const auto desk = Desk::open(store, desk_config, s.clock());
     const DeskConfig& c = desk_config;
     if (s.options.json) {
       print_json(json{{"database", s.options.database}, {"version", c.version()}, {"teams", c.teams().size()},
