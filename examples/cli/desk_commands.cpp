@@ -1,5 +1,4 @@
 // init and config: creating a desk file and changing the configuration it runs on.
-#include <filesystem>
 #include <iostream>
 
 #include <nlohmann/json.hpp>

@@ -139,8 +139,4 @@ class Pool {
 /// failure, busy for a lock wait past lock_timeout, storage for anything else.
 [[noreturn]] void throw_storage(const char* what, const PqError& e);
 
-/// SQLSTATE classes the rows code looks for.
-inline constexpr std::string_view kUniqueViolation = "23505";
-inline constexpr std::string_view kForeignKeyViolation = "23503";
-
 }  // namespace ticketcore::detail::postgres

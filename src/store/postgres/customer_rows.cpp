@@ -99,7 +99,9 @@ std::vector<CustomerEvent> PostgresTransaction::customer_events(std::string_view
 }
 
 void PostgresTransaction::append_customer_events(std::span<const CustomerEvent> events) {
-  writing("appending customer events", [&](Connection& c) {
+  // No savepoint: as for a ticket's events, the customer's row is locked while its next
+  // sequence is read, and every refusal comes before the one INSERT.
+  writing_unguarded("appending customer events", [&](Connection& c) {
     std::map<std::string, std::int64_t, std::less<>> next;  // per customer: the sequence it must have
     std::vector<std::string> ids, sequences, kinds, actors, ats, payloads;
     for (std::size_t i = 0; i < events.size(); ++i) {
@@ -109,7 +111,7 @@ void PostgresTransaction::append_customer_events(std::span<const CustomerEvent> 
       if (it == next.end()) {
         const auto r = c.exec(
             "SELECT coalesce((SELECT max(sequence) FROM customer_events WHERE customer_id = $1), 0) + 1 "
-            "FROM customers WHERE id = $1",
+            "FROM customers WHERE id = $1 FOR NO KEY UPDATE",
             Params().text(e.customer_id));
         if (r.rows() == 0)
           throw Error(ErrorCode::not_found, path + "/customer_id", "no customer \"" + e.customer_id + "\"");
@@ -128,17 +130,11 @@ void PostgresTransaction::append_customer_events(std::span<const CustomerEvent> 
       payloads.push_back(payload_json(e));
     }
     if (ids.empty()) return;
-    try {
-      c.exec(
-          "INSERT INTO customer_events (customer_id, sequence, kind, actor, at, payload) "
-          "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])",
-          Params().text_array(ids).text_array(sequences).text_array(kinds).text_array(actors).text_array(ats).text_array(
-              payloads));
-    } catch (const PqError& e) {
-      if (e.sqlstate() != kUniqueViolation) throw;
-      throw Error(ErrorCode::conflict, "/customer_events/0/sequence",
-                  "customer \"" + events.front().customer_id + "\" got events from someone else meanwhile");
-    }
+    c.exec(
+        "INSERT INTO customer_events (customer_id, sequence, kind, actor, at, payload) "
+        "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])",
+        Params().text_array(ids).text_array(sequences).text_array(kinds).text_array(actors).text_array(ats).text_array(
+            payloads));
   });
 }
 

@@ -87,7 +87,9 @@ void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedu
 }
 
 void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedule& schedule) {
-  writing("updating a ticket", [&](Connection& c) {
+  // No savepoint: every refusal (unknown ticket, stale version, unknown customer) is found
+  // before the first write, and the writes after the row is locked fail only with the server.
+  writing_unguarded("updating a ticket", [&](Connection& c) {
     const auto stored =
         c.exec("SELECT version, status, assignee, customer_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
                Params().text(ticket.id));
@@ -144,7 +146,9 @@ std::vector<Event> PostgresTransaction::events(std::string_view ticket_id) {
 }
 
 void PostgresTransaction::append_events(std::span<const Event> events) {
-  writing("appending events", [&](Connection& c) {
+  // No savepoint: each ticket's row is locked while its next sequence is read, so no other
+  // writer appends in between, and every refusal comes before the one INSERT.
+  writing_unguarded("appending events", [&](Connection& c) {
     // Per ticket: the sequence the next event must have, and the comments' tokens.
     struct Pending {
       std::int64_t next = 1;
@@ -158,7 +162,7 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
       if (it == tickets.end()) {
         const auto r = c.exec(
             "SELECT coalesce((SELECT max(sequence) FROM events WHERE ticket_id = $1), 0) + 1 "
-            "FROM tickets WHERE id = $1",
+            "FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
             Params().text(e.ticket_id));
         if (r.rows() == 0)
           throw Error(ErrorCode::not_found, "/events/" + std::to_string(i) + "/ticket_id",
@@ -180,18 +184,11 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
       add_search_text(p.comments, event_search_text(e));
     }
     if (ids.empty()) return;
-    // One statement for the lot; a concurrent append of the same sequence is a duplicate key.
-    try {
-      c.exec(
-          "INSERT INTO events (ticket_id, sequence, kind, actor, at, payload) "
-          "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])",
-          Params().text_array(ids).text_array(sequences).text_array(kinds).text_array(actors).text_array(ats).text_array(
-              payloads));
-    } catch (const PqError& e) {
-      if (e.sqlstate() != kUniqueViolation) throw;
-      throw Error(ErrorCode::conflict, "/events/0/sequence",
-                  "ticket \"" + events.front().ticket_id + "\" got events from someone else meanwhile");
-    }
+    c.exec(
+        "INSERT INTO events (ticket_id, sequence, kind, actor, at, payload) "
+        "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])",
+        Params().text_array(ids).text_array(sequences).text_array(kinds).text_array(actors).text_array(ats).text_array(
+            payloads));
     for (const auto& [id, p] : tickets) append_search_comments(c, id, p.comments);
   });
 }

@@ -115,11 +115,16 @@ Workload PostgresTransaction::workload() {
     // A writer that reads the workload assigns from it: assignments across servers take
     // turns here until commit, so two of them never pick from the same cursor.
     if (writes_) c.exec("SELECT pg_advisory_xact_lock(hashtext('ticketcore assignment ' || current_schema()))");
+    // Both tables in one round trip, after the lock (a statement's snapshot is taken at its start).
     Workload w;
-    const auto load = c.exec("SELECT agent, open_tickets FROM agent_load");
-    for (int i = 0; i < load.rows(); ++i) w.open_tickets.emplace(load.string(i, 0), load.integer(i, 1));
-    const auto cursors = c.exec("SELECT team, agent FROM cursors");
-    for (int i = 0; i < cursors.rows(); ++i) w.last_assigned.emplace(cursors.string(i, 0), cursors.string(i, 1));
+    const auto r = c.exec(
+        "SELECT true, agent, open_tickets::text FROM agent_load UNION ALL SELECT false, team, agent FROM cursors");
+    for (int i = 0; i < r.rows(); ++i) {
+      if (r.text(i, 0) == "t")
+        w.open_tickets.emplace(r.string(i, 1), r.integer(i, 2));
+      else
+        w.last_assigned.emplace(r.string(i, 1), r.string(i, 2));
+    }
     return w;
   });
 }
@@ -132,10 +137,12 @@ void PostgresTransaction::save_cursors(const Workload& workload) {
       teams.push_back(team);
       agents.push_back(agent);
     }
-    c.exec("DELETE FROM cursors");
-    if (!teams.empty())
-      c.exec("INSERT INTO cursors (team, agent) SELECT * FROM unnest($1::text[], $2::text[])",
-             Params().text_array(teams).text_array(agents));
+    // One round trip: the teams not in the workload go, the others are set.
+    c.exec(
+        "WITH gone AS (DELETE FROM cursors WHERE team <> ALL($1::text[])) "
+        "INSERT INTO cursors (team, agent) SELECT * FROM unnest($1::text[], $2::text[]) "
+        "ON CONFLICT (team) DO UPDATE SET agent = excluded.agent WHERE cursors.agent <> excluded.agent",
+        Params().text_array(teams).text_array(agents));
   });
 }
 
