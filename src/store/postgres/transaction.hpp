@@ -5,11 +5,13 @@
 // read-then-write use case does not fail half way for a concurrent writer; a read
 // transaction is one REPEATABLE READ, READ ONLY snapshot and refuses every write.
 //
-// PostgreSQL aborts a whole transaction at its first failed statement. A writing method
-// whose statements can be refused (a duplicate, a stale version) runs inside a SAVEPOINT,
-// so that what it wrote is undone and the transaction goes on; a method whose only
-// statements cannot be refused but for I/O runs without one, and a failure finishes the
-// transaction. A deadlock or serialization failure always finishes it (RolledBack).
+// PostgreSQL aborts a whole transaction at its first failed statement. So a writing
+// method finds its refusals (a duplicate, a stale version) before its first write, by
+// locking and reading what it checks or by writing so that a refusal is no row rather
+// than an error; its writes then fail only with the server, which finishes the
+// transaction (writing_unguarded). A method that cannot be written so runs inside a
+// SAVEPOINT (writing), so that what it wrote is undone and the transaction goes on.
+// A deadlock or serialization failure always finishes it (RolledBack).
 // The methods live in one file per concern, as for SQLite: transaction.cpp (life cycle,
 // people, counters, keys, configs, purges, audit), ticket_rows.cpp, customer_rows.cpp,
 // ticket_query.cpp, facts_rows.cpp.
