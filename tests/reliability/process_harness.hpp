@@ -1,7 +1,12 @@
 #pragma once
 // Child processes for the reliability tests: fork, run a function, _exit (a child never
 // runs Catch2's teardown nor flushes the parent's stdio buffers), and report lines to
-// the parent over a pipe. The parent holds no SQLite connection across a fork.
+// the parent over a pipe. The backends they run on (an SQLite file, a PostgreSQL schema),
+// and what every test checks of a store afterwards: the numbering and the loads.
+//
+// The parent holds no store connection across a fork (each child opens its own); the
+// one exception is the PostgreSQL scratch schemas' admin connection, which a child never
+// uses and leaves with _exit.
 
 #include <fcntl.h>
 #include <poll.h>
@@ -9,16 +14,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <map>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "commands/desk_fixture.hpp"
 #include "ticketcore/desk.hpp"
-#include "ticketcore/store/sqlite_store.hpp"
+#include "ticketcore/store/open_store.hpp"
+#ifdef TICKETCORE_WITH_POSTGRESQL
+#include "postgres_scratch.hpp"
+#endif
 
 namespace reliability {
 
@@ -45,6 +56,32 @@ struct TempDb {
     for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::remove((path + suffix).c_str());
   }
 };
+
+/// The backends a test runs on, for TEMPLATE_TEST_CASE(..., TC_RELIABILITY_KINDS): each
+/// gives the location every process opens with open_store, as hosts and the CLI do.
+enum class Backend { sqlite, postgres };
+
+/// An SQLite file of its own.
+struct SqliteKind {
+  static constexpr Backend backend = Backend::sqlite;
+  TempDb file;
+  std::string location = file.path;
+  explicit SqliteKind(const std::string& tag) : file(tag) {}
+};
+
+#ifdef TICKETCORE_WITH_POSTGRESQL
+/// A PostgreSQL schema of its own on the server PGHOST names (without PGHOST the test
+/// fails with "PGHOST is unset", which CTest reports as skipped).
+struct PostgresKind {
+  static constexpr Backend backend = Backend::postgres;
+  std::string location;
+  explicit PostgresKind(const std::string&)
+      : location("postgresql:///?options=-csearch_path%3D" + tc_postgres_test::scratch().next_schema()) {}
+};
+#define TC_RELIABILITY_KINDS SqliteKind, PostgresKind
+#else
+#define TC_RELIABILITY_KINDS SqliteKind
+#endif
 
 /// The seconds a timed test runs: TICKETCORE_RELIABILITY_SECONDS, else `fallback`.
 inline int seconds_from_env(int fallback) {
@@ -75,7 +112,8 @@ struct Child {
   template <class Body>
   static Child spawn(Body&& body) {
     int fds[2];
-    if (::pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    // Close-on-exec: a program the parent runs (a server it restarts) keeps no end of it.
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
     std::fflush(nullptr);  // nothing buffered before the fork is written twice
     const pid_t pid = ::fork();
     if (pid < 0) throw std::runtime_error("fork failed");
@@ -139,7 +177,7 @@ inline std::vector<std::string> lines(const std::string& text) {
   return out;
 }
 
-/// A customer registered through a desk on the file.
+/// A customer registered through a desk.
 inline Customer register_customer(Desk& desk, int n) {
   Customer c;
   c.kind = CustomerKind::enterprise;
@@ -160,6 +198,62 @@ inline Ticket request(const std::string& customer_id, int n) {
   t.impact.users_affected = n % 40;
   t.attributes["product"] = std::string("erp");
   return t;
+}
+
+/// Every ticket stored, in id order (the store's own query, page by page).
+inline std::vector<Ticket> stored_tickets(StoreTransaction& tx) {
+  std::vector<Ticket> out;
+  TicketQuery query;
+  query.order = TicketOrder::id;
+  query.limit = 1000;
+  do {
+    TicketPage page = tx.tickets(query);
+    for (Ticket& t : page.tickets) out.push_back(std::move(t));
+    query.after = page.next_cursor;
+  } while (!query.after.empty());
+  return out;
+}
+
+/// What is wrong with the numbers of `tickets`, every ticket `tx` holds, or "": each
+/// number stored once, in each period (the id without its trailing serial) the serials
+/// 1..n without a gap, and as many tickets as the ticket counters handed out numbers (a
+/// rolled-back take-in gives its number back).
+inline std::string numbering_problem(StoreTransaction& tx, const std::vector<Ticket>& tickets) {
+  std::map<std::string, std::set<std::int64_t>> serials;  // period prefix -> serials
+  for (const Ticket& t : tickets) {
+    std::size_t cut = t.id.size();
+    while (cut > 0 && std::isdigit(static_cast<unsigned char>(t.id[cut - 1]))) --cut;
+    if (cut == t.id.size() || cut == 0) return "ticket number without a period and a serial: " + t.id;
+    if (!serials[t.id.substr(0, cut)].insert(std::stoll(t.id.substr(cut))).second) return "ticket number twice: " + t.id;
+  }
+  for (const auto& [period, numbers] : serials)
+    if (*numbers.begin() != 1 || *numbers.rbegin() != static_cast<std::int64_t>(numbers.size()))
+      return "period " + period + " has " + std::to_string(numbers.size()) + " tickets numbered " +
+             std::to_string(*numbers.begin()) + " to " + std::to_string(*numbers.rbegin());
+  std::int64_t counted = 0;
+  for (const auto& [name, value] : tx.counters())
+    if (name.starts_with("ticket:")) counted += value;
+  if (counted != static_cast<std::int64_t>(tickets.size()))
+    return "the ticket counters handed out " + std::to_string(counted) + " numbers for " +
+           std::to_string(tickets.size()) + " tickets stored";
+  return "";
+}
+
+/// What is wrong with the open tickets per assignee `tx` keeps, or "": they must be those
+/// of `tickets`, every ticket it holds (an agent without any: absent, or 0).
+inline std::string load_problem(StoreTransaction& tx, const std::vector<Ticket>& tickets) {
+  std::map<std::string, std::int64_t> counted;
+  for (const Ticket& t : tickets)
+    if (is_open(t.status) && !t.assignee.empty()) ++counted[t.assignee];
+  std::map<std::string, std::int64_t> kept;
+  for (const auto& [agent, n] : tx.workload().open_tickets)
+    if (n != 0) kept.emplace(agent, n);
+  if (kept == counted) return "";
+  std::string out = "stored loads:";
+  for (const auto& [agent, n] : kept) out += " " + agent + "=" + std::to_string(n);
+  out += "; open tickets:";
+  for (const auto& [agent, n] : counted) out += " " + agent + "=" + std::to_string(n);
+  return out;
 }
 
 }  // namespace reliability

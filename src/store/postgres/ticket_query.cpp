@@ -117,14 +117,22 @@ TicketPage PostgresTransaction::tickets(const TicketQuery& query) {
   Sql sql;
   sql << "SELECT t.id, t.json, " << key_column(query.order) << " FROM tickets t WHERE true";
   if (!query.statuses.empty()) {
-    std::vector<std::string> statuses;
-    for (Status s : query.statuses) statuses.emplace_back(to_string(s));
-    sql << " AND t.status = ANY(";
-    sql.list_param(statuses) << ")";
     // Only open statuses: the literal condition of the partial index tickets_open_queue
-    // (schema.cpp), so the planner may scan the queue index in order.
-    if (std::all_of(query.statuses.begin(), query.statuses.end(), [](Status s) { return is_open(s); }))
-      sql << " AND t.status IN ('new', 'assigned', 'in_progress', 'pending_customer')";
+    // (schema.cpp), so the planner may scan the queue index in order. When that is the
+    // whole list, the literal alone: with the parameter too, the planner counts the
+    // condition twice, expects a tenth of the rows and sorts a bitmap scan (20 ms, not 0.1).
+    const bool only_open =
+        std::all_of(query.statuses.begin(), query.statuses.end(), [](Status s) { return is_open(s); });
+    const bool every_open = only_open && std::all_of(open_statuses().begin(), open_statuses().end(), [&](Status s) {
+                              return std::find(query.statuses.begin(), query.statuses.end(), s) != query.statuses.end();
+                            });
+    if (only_open) sql << " AND t.status IN ('new', 'assigned', 'in_progress', 'pending_customer')";
+    if (!every_open) {
+      std::vector<std::string> statuses;
+      for (Status s : query.statuses) statuses.emplace_back(to_string(s));
+      sql << " AND t.status = ANY(";
+      sql.list_param(statuses) << ")";
+    }
   }
   auto equals = [&](const std::string& column, const std::string& value) { sql.and_param(column + " = ", value); };
   if (!query.team.empty()) equals("t.team", query.team);

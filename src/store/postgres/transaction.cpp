@@ -155,10 +155,11 @@ void PostgresTransaction::add_load(const std::string& agent, std::int64_t delta)
         Params().text(agent).integer(delta));
     return;
   }
-  // An agent without open tickets has no row, as a Workload has no entry: the row that
-  // would reach 0 goes, any other one is lowered.
-  c.exec("DELETE FROM agent_load WHERE agent = $1 AND open_tickets + $2 <= 0", Params().text(agent).integer(delta));
+  // An agent without open tickets has no row, as a Workload has no entry. The UPDATE first:
+  // it waits for another writer's change to the row and locks it, so the DELETE after it
+  // sees the row as lowered (a DELETE first would skip a row another writer is lowering).
   c.exec("UPDATE agent_load SET open_tickets = open_tickets + $2 WHERE agent = $1", Params().text(agent).integer(delta));
+  c.exec("DELETE FROM agent_load WHERE agent = $1 AND open_tickets <= 0", Params().text(agent));
 }
 
 // ---- Counters and handed-out keys ----
