@@ -85,6 +85,12 @@ bool ticket_before(bool descending, const TicketCursor& a, const TicketCursor& b
   return descending ? a.id > b.id : a.id < b.id;
 }
 
+std::string prefix_bound(std::string prefix) {
+  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
+  if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
+  return prefix;
+}
+
 std::string encode_customer_cursor(std::string_view id) { return std::string(kCustomerMark) + std::string(id); }
 
 std::string decode_customer_cursor(std::string_view text) {

@@ -34,6 +34,10 @@ TicketCursor decode_ticket_cursor(std::string_view text, TicketOrder order, bool
 /// last in both directions), then by id, both in the query's direction.
 bool ticket_before(bool descending, const TicketCursor& a, const TicketCursor& b);
 
+/// The name bound above every name that begins with `prefix`, byte for byte (UTF-8 has no
+/// 0xFF): a name-prefix query is the range [prefix, bound); empty when there is none.
+std::string prefix_bound(std::string prefix);
+
 /// The cursor text after a customer.
 std::string encode_customer_cursor(std::string_view id);
 /// The customer id a cursor names; invalid_input at "/after" when it is malformed.

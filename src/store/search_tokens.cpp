@@ -120,6 +120,19 @@ void add_search_text(SearchTokens& tokens, std::string_view text) {
   }
 }
 
+SearchTokens ticket_tokens(const Ticket& ticket) {
+  SearchTokens tokens;
+  add_search_text(tokens, ticket.subject);
+  add_search_text(tokens, ticket.description);
+  return tokens;
+}
+
+SearchTokens comment_tokens(std::span<const Event> events) {
+  SearchTokens tokens;
+  for (const auto& event : events) add_search_text(tokens, event_search_text(event));
+  return tokens;
+}
+
 SearchPlan plan_search(std::span<const std::string> terms) {
   SearchPlan plan;
   for (const auto& term : terms) {

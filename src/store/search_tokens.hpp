@@ -26,6 +26,9 @@
 #include <string_view>
 #include <vector>
 
+#include "ticketcore/model/event.hpp"
+#include "ticketcore/model/ticket.hpp"
+
 namespace ticketcore::detail {
 
 /// Tokens of one ticket's text, ready for the three columns of one half of the index.
@@ -37,6 +40,12 @@ struct SearchTokens {
 
 /// Appends the tokens of one field (subject, description or one comment) to `tokens`.
 void add_search_text(SearchTokens& tokens, std::string_view text);
+
+/// The tokens of a ticket's subject and description.
+SearchTokens ticket_tokens(const Ticket& ticket);
+
+/// The tokens of the comment texts among `events` (search_match.hpp's event_search_text).
+SearchTokens comment_tokens(std::span<const Event> events);
 
 /// One token a match must hold.
 struct SearchToken {

@@ -56,7 +56,7 @@ void write_old_rows(detail::sqlite::Connection& c, int version) {
     detail::add_search_text(comments, "已更换墨盒");
     detail::sqlite::insert_search_row(
         c, c.db().execAndGet("SELECT row FROM tickets WHERE id = '202605-001'").getInt64(),
-        detail::sqlite::ticket_tokens(t), comments);
+        detail::ticket_tokens(t), comments);
   }
 }
 

@@ -2,22 +2,12 @@
 // Desk after each ticket write and streamed by period and scope (transaction.hpp).
 #include <string>
 
+#include "store/facts_columns.hpp"
 #include "store/postgres/transaction.hpp"
 #include "ticketcore/model/enum_names.hpp"
 
 namespace ticketcore::detail::postgres {
 namespace {
-
-// The columns a row is written and read by, in parameter order ($1 ...) and column order (0 ...).
-constexpr const char* kColumns =
-    "ticket_id, created_at, team, assignee, first_response_at, resolved_at, closed_at, status, open, "
-    "resolved, request_type, subtype, priority, channel, tier, complaint, reopens, reassignments, "
-    "escalations, first_contact_resolution, first_response_seconds, first_response_business_seconds, "
-    "resolution_seconds, resolution_business_seconds, sla_handling_start, sla_handling_start_due, "
-    "sla_first_response, sla_first_response_due, sla_periodic_update, sla_periodic_update_due, "
-    "sla_resolution, sla_resolution_due, rated, efficiency, attitude, effectiveness, next_due_at";
-constexpr int kColumnCount = 37;
-constexpr int kFirstSla = 24;  // the column of sla_handling_start; each target has two
 
 Params& seconds(Params& p, const std::optional<std::int64_t>& value) {
   return value ? p.integer(*value) : p.null();
@@ -90,7 +80,7 @@ class RowReader {
     f.resolution_seconds = seconds(22);
     f.resolution_business_seconds = seconds(23);
     for (std::size_t t = 0; t < f.sla.size(); ++t) {
-      const int at = kFirstSla + 2 * static_cast<int>(t);
+      const int at = kFactsFirstSla + 2 * static_cast<int>(t);
       f.sla[t] = TargetOutcome{enum_word<SlaOutcome>(at), r_.instant(row_, at + 1)};
     }
     f.rated = flag(32);
@@ -125,10 +115,10 @@ void PostgresTransaction::put_facts(const TicketFacts& facts) {
   writing_unguarded("writing a ticket's facts", [&](Connection& c) {
     // The customer comes from the ticket's row as stored, so a customer's scope matches the ticket's.
     static const std::string sql = [] {
-      std::string text = std::string("INSERT INTO ticket_facts (customer_id, ") + kColumns + ") SELECT customer_id";
-      for (int i = 1; i <= kColumnCount; ++i) text.append(", $").append(std::to_string(i));
+      std::string text = std::string("INSERT INTO ticket_facts (customer_id, ") + kFactsColumns + ") SELECT customer_id";
+      for (int i = 1; i <= kFactsColumnCount; ++i) text.append(", $").append(std::to_string(i));
       text += " FROM tickets WHERE id = $1 ON CONFLICT (ticket_id) DO UPDATE SET customer_id = excluded.customer_id";
-      std::string columns = kColumns;
+      std::string columns = kFactsColumns;
       for (std::size_t at = 0; at < columns.size();) {
         std::size_t end = columns.find(',', at);
         if (end == std::string::npos) end = columns.size();
@@ -147,7 +137,7 @@ void PostgresTransaction::put_facts(const TicketFacts& facts) {
 void PostgresTransaction::scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) {
   reading("scanning ticket facts", [&](Connection& c) {
     if (scan.scope.teams && scan.scope.teams->empty()) return;  // a team scope of no teams sees nothing
-    std::string sql = std::string("SELECT ") + kColumns + " FROM ticket_facts WHERE created_at >= $1 AND created_at < $2";
+    std::string sql = std::string("SELECT ") + kFactsColumns + " FROM ticket_facts WHERE created_at >= $1 AND created_at < $2";
     Params p;
     p.integer(to_unix(scan.from)).integer(to_unix(scan.to));
     if (scan.scope.assignee) {

@@ -58,13 +58,6 @@ std::string tsquery_text(SearchPlan& plan) {
   return out;
 }
 
-SearchTokens ticket_tokens(const Ticket& ticket) {
-  SearchTokens tokens;
-  add_search_text(tokens, ticket.subject);
-  add_search_text(tokens, ticket.description);
-  return tokens;
-}
-
 void insert_search_row(Connection& c, const std::string& ticket_id, const SearchTokens& ticket) {
   c.exec("INSERT INTO ticket_search (ticket_id, ticket_tokens, comment_tokens) VALUES ($1, $2::tsvector, '')",
          Params().text(ticket_id).text(tsvector_text(ticket)));

@@ -22,9 +22,6 @@ std::string tsvector_text(const SearchTokens& tokens);
 /// A word longer than the index keeps is cut, and the plan marked inexact.
 std::string tsquery_text(SearchPlan& plan);
 
-/// The tokens of a ticket's subject and description.
-SearchTokens ticket_tokens(const Ticket& ticket);
-
 /// Adds the index row of a new ticket.
 void insert_search_row(Connection& c, const std::string& ticket_id, const SearchTokens& ticket);
 

@@ -2,22 +2,12 @@
 // after each ticket write and streamed by period and scope (docs/sqlite.md, "ticket_facts").
 #include <string>
 
+#include "store/facts_columns.hpp"
 #include "store/sqlite/transaction.hpp"
 #include "ticketcore/model/enum_names.hpp"
 
 namespace ticketcore::detail::sqlite {
 namespace {
-
-// The columns a row is written and read by, in bind order (?1 ...) and column order (0 ...).
-constexpr const char* kColumns =
-    "ticket_id, created_at, team, assignee, first_response_at, resolved_at, closed_at, status, open, "
-    "resolved, request_type, subtype, priority, channel, tier, complaint, reopens, reassignments, "
-    "escalations, first_contact_resolution, first_response_seconds, first_response_business_seconds, "
-    "resolution_seconds, resolution_business_seconds, sla_handling_start, sla_handling_start_due, "
-    "sla_first_response, sla_first_response_due, sla_periodic_update, sla_periodic_update_due, "
-    "sla_resolution, sla_resolution_due, rated, efficiency, attitude, effectiveness, next_due_at";
-constexpr int kColumnCount = 37;
-constexpr int kFirstSla = 24;  // the column of sla_handling_start; each target has two
 
 template <class E>
 std::string word(E value) {
@@ -64,7 +54,7 @@ void bind_facts(SQLite::Statement& s, const TicketFacts& f) {
   bind_seconds(s, 23, f.resolution_seconds);
   bind_seconds(s, 24, f.resolution_business_seconds);
   for (std::size_t t = 0; t < f.sla.size(); ++t) {
-    const int at = kFirstSla + 1 + 2 * static_cast<int>(t);
+    const int at = kFactsFirstSla + 1 + 2 * static_cast<int>(t);
     s.bind(at, word(f.sla[t].outcome));
     bind_instant(s, at + 1, f.sla[t].due_at);
   }
@@ -107,7 +97,7 @@ class RowReader {
     f.resolution_seconds = seconds(22);
     f.resolution_business_seconds = seconds(23);
     for (std::size_t t = 0; t < f.sla.size(); ++t) {
-      const int at = kFirstSla + 2 * static_cast<int>(t);
+      const int at = kFactsFirstSla + 2 * static_cast<int>(t);
       f.sla[t] = TargetOutcome{enum_word<SlaOutcome>(at), instant(at + 1)};
     }
     f.rated = flag(32);
@@ -144,7 +134,7 @@ class RowReader {
 
 // The scan's SELECT: the period, then only the scope's filters that are set.
 std::string scan_sql(const QueryScope& scope) {
-  std::string sql = std::string("SELECT ") + kColumns;
+  std::string sql = std::string("SELECT ") + kFactsColumns;
   sql += " FROM ticket_facts WHERE created_at >= ? AND created_at < ?";
   if (scope.assignee) sql += " AND assignee = ?";
   if (scope.teams) {
@@ -163,9 +153,9 @@ void SqliteTransaction::put_facts(const TicketFacts& facts) {
   writing_unguarded("writing a ticket's facts", [&](Connection& c, auto written) {
     // The customer comes from the ticket's row as stored, so a customer's scope matches the ticket's.
     static const std::string sql = [] {
-      std::string text = std::string("INSERT OR REPLACE INTO ticket_facts (customer_id, ") + kColumns;
+      std::string text = std::string("INSERT OR REPLACE INTO ticket_facts (customer_id, ") + kFactsColumns;
       text += ") SELECT customer_id";
-      for (int i = 1; i <= kColumnCount; ++i) text.append(", ?").append(std::to_string(i));
+      for (int i = 1; i <= kFactsColumnCount; ++i) text.append(", ?").append(std::to_string(i));
       return text.append(" FROM tickets WHERE id = ?1");
     }();
     auto s = c.statement(sql);

@@ -1,22 +1,7 @@
 // Writing the search index rows and their queries (search_rows.hpp).
 #include "store/sqlite/search_rows.hpp"
 
-#include "store/search_match.hpp"
-
 namespace ticketcore::detail::sqlite {
-
-SearchTokens ticket_tokens(const Ticket& ticket) {
-  SearchTokens tokens;
-  add_search_text(tokens, ticket.subject);
-  add_search_text(tokens, ticket.description);
-  return tokens;
-}
-
-SearchTokens comment_tokens(std::span<const Event> events) {
-  SearchTokens tokens;
-  for (const auto& event : events) add_search_text(tokens, event_search_text(event));
-  return tokens;
-}
 
 void insert_search_row(Connection& c, std::int64_t row, const SearchTokens& ticket,
                        const SearchTokens& comments) {

@@ -14,12 +14,6 @@
 
 namespace ticketcore::detail::sqlite {
 
-/// The tokens of a ticket's subject and description.
-SearchTokens ticket_tokens(const Ticket& ticket);
-
-/// The tokens of the comment texts among `events` (search_match.hpp's event_search_text).
-SearchTokens comment_tokens(std::span<const Event> events);
-
 /// Adds the index row of a new ticket, with the tokens of the comments it has.
 void insert_search_row(Connection& c, std::int64_t row, const SearchTokens& ticket,
                        const SearchTokens& comments);

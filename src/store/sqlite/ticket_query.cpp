@@ -93,13 +93,6 @@ void order_by(Sql& sql, TicketOrder order, bool descending) {
   sql << "t.id" << direction;
 }
 
-// The name bound above every name that begins with `prefix`, byte for byte (UTF-8 has no 0xFF).
-std::string prefix_bound(std::string prefix) {
-  while (!prefix.empty() && static_cast<unsigned char>(prefix.back()) == 0xFF) prefix.pop_back();
-  if (!prefix.empty()) prefix.back() = static_cast<char>(static_cast<unsigned char>(prefix.back()) + 1);
-  return prefix;
-}
-
 }  // namespace
 
 TicketPage SqliteTransaction::tickets(const TicketQuery& query) {
