@@ -17,7 +17,4 @@ std::shared_ptr<Store> open_store(std::string_view location, const std::string& 
 /// Whether a location names a PostgreSQL database: it begins "postgresql://" or "postgres://".
 bool is_postgres_location(std::string_view location);
 
-/// Whether this build has the PostgreSQL backend.
-bool has_postgres();
-
 }  // namespace ticketcore

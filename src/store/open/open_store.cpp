@@ -29,12 +29,4 @@ bool is_postgres_location(std::string_view location) {
   return location.starts_with("postgresql://") || location.starts_with("postgres://");
 }
 
-bool has_postgres() {
-#ifdef TICKETCORE_WITH_POSTGRESQL
-  return true;
-#else
-  return false;
-#endif
-}
-
 }  // namespace ticketcore
