@@ -17,19 +17,27 @@ Sweep Desk::due(const Actor& actor, std::size_t max_tickets) {
     // One write transaction: the keys recorded here are what keeps another process's
     // sweep, waiting for the write lock, from handing the same actions out again.
     auto tx = store_->write();
-    for (const std::string& id : tx->due_tickets(now, max_tickets)) {
-      const auto ticket = tx->ticket(id);
-      if (!ticket) continue;
+    // Read, hand out and reschedule in one batch each: on a database server, a few round
+    // trips for the whole sweep rather than several per ticket.
+    std::vector<DueAction> due;
+    std::vector<HandedOutKey> keys;
+    std::vector<ScheduledTicket> schedules;
+    for (const DueTicket& d : tx->due_tickets(now, max_tickets)) {
       ++sweep.tickets_read;
-      const std::vector<Event> events = tx->events(id);
-      const SlaSubject subject{*ticket, events, detail::tier_of(*tx, *ticket)};
-      for (DueAction& action : due_actions_until(subject, cfg.sla(), now))
-        if (tx->hand_out(HandedOutKey{action.key, id, now})) sweep.actions.push_back(std::move(action));
+      const SlaSubject subject{d.ticket, d.events, d.tier};
+      for (DueAction& action : due_actions_until(subject, cfg.sla(), now)) {
+        keys.push_back(HandedOutKey{action.key, d.ticket.id, now});
+        due.push_back(std::move(action));
+      }
       // Everything due by `now` is handed out: the next action is a later one.
-      const TicketSchedule next{earliest_due(sla_status(subject, cfg.sla(), now)),
-                                next_action_at(subject, cfg.sla(), now + std::chrono::seconds(1))};
-      tx->set_schedule(id, next);
+      schedules.push_back({d.ticket.id,
+                           {earliest_due(sla_status(subject, cfg.sla(), now)),
+                            next_action_at(subject, cfg.sla(), now + std::chrono::seconds(1))}});
     }
+    const std::vector<bool> fresh = tx->hand_out(keys);
+    for (std::size_t i = 0; i < due.size(); ++i)
+      if (fresh[i]) sweep.actions.push_back(std::move(due[i]));
+    tx->set_schedules(schedules);
     tx->commit();
     std::stable_sort(sweep.actions.begin(), sweep.actions.end(),
                      [](const DueAction& a, const DueAction& b) { return a.due_at < b.due_at; });

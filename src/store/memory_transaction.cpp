@@ -7,6 +7,7 @@
 #include <limits>
 #include <map>
 
+#include "store/due_tickets.hpp"
 #include "store/search_match.hpp"
 #include "ticketcore/error.hpp"
 
@@ -143,13 +144,17 @@ class MemoryTransaction final : public StoreTransaction {
     put_ticket(tables_, std::move(row));
   }
 
-  void set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) override {
+  void set_schedules(std::span<const ScheduledTicket> schedules) override {
     writable();
-    const auto* stored = find_ticket(ticket_id);
-    if (!stored) fail(ErrorCode::not_found, "/ticket_id", "no ticket \"" + std::string(ticket_id) + "\"");
-    auto row = std::make_shared<TicketRow>(*stored);
-    row->schedule = schedule;
-    put_ticket(tables_, std::move(row));
+    for (std::size_t i = 0; i < schedules.size(); ++i)
+      if (!find_ticket(schedules[i].ticket_id))
+        fail(ErrorCode::not_found, std::string("/").append(std::to_string(i)).append("/ticket_id"),
+             "no ticket \"" + schedules[i].ticket_id + "\"");
+    for (const ScheduledTicket& s : schedules) {
+      auto row = std::make_shared<TicketRow>(*find_ticket(s.ticket_id));
+      row->schedule = s.schedule;
+      put_ticket(tables_, std::move(row));
+    }
   }
 
   TicketSchedule schedule(std::string_view ticket_id) override {
@@ -205,14 +210,14 @@ class MemoryTransaction final : public StoreTransaction {
     return times;
   }
 
-  std::vector<std::string> due_tickets(Instant now, std::size_t limit) override {
+  std::vector<DueTicket> due_tickets(Instant now, std::size_t limit) override {
     live();
     std::vector<std::string> ids;
     for (const auto& [at, id] : tables_.due.get()) {
       if (at > now || ids.size() >= limit) break;
       ids.push_back(id);
     }
-    return ids;
+    return read_due_tickets(*this, ids);
   }
 
   // Report rows.
@@ -280,14 +285,20 @@ class MemoryTransaction final : public StoreTransaction {
     tables_.counters.edit().insert_or_assign(std::string(counter), value);
   }
 
-  bool hand_out(const HandedOutKey& key) override {
+  std::vector<bool> hand_out(std::span<const HandedOutKey> keys) override {
     writable();
-    if (tables_.keys.get().contains(key.key)) return false;
-    if (!find_ticket(key.ticket_id))
-      fail(ErrorCode::not_found, "/ticket_id", "no ticket \"" + key.ticket_id + "\"");
-    tables_.keys.edit().emplace(key.key, key);
-    tables_.ticket_keys.edit().emplace(key.ticket_id, key.key);
-    return true;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+      if (!find_ticket(keys[i].ticket_id))
+        fail(ErrorCode::not_found, std::string("/").append(std::to_string(i)).append("/ticket_id"), "no ticket \"" + keys[i].ticket_id + "\"");
+    std::vector<bool> fresh;
+    fresh.reserve(keys.size());
+    for (const HandedOutKey& key : keys) {
+      fresh.push_back(!tables_.keys.get().contains(key.key));
+      if (!fresh.back()) continue;
+      tables_.keys.edit().emplace(key.key, key);
+      tables_.ticket_keys.edit().emplace(key.ticket_id, key.key);
+    }
+    return fresh;
   }
 
   std::vector<HandedOutKey> handed_out(std::string_view ticket_id) override {

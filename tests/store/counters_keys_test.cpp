@@ -69,9 +69,37 @@ TEMPLATE_TEST_CASE("keys: a key is handed out once whatever ticket asks", "[stor
 
 TEMPLATE_TEST_CASE("keys: a key of an unknown ticket is not_found", "[store]", TC_STORE_BACKENDS) {
   auto store = store_with_customers<TestType>();
+  write(*store, [](StoreTransaction& tx) { tx.insert_ticket(ticket("T1", "C001"), {}); });
   auto tx = store->write();
   CHECK(code_of([&] { tx->hand_out({"T404/resolution/breach", "T404", minute(1)}); }) == ErrorCode::not_found);
   CHECK(tx->handed_out("T404").empty());
+  // In a batch: the unknown one is named, and none of the batch is recorded.
+  const std::vector<HandedOutKey> batch{{"T1/resolution/breach", "T1", minute(1)}, {"T404/x", "T404", minute(1)}};
+  const Error e = error_of([&] { tx->hand_out(batch); });
+  CHECK(e.code() == ErrorCode::not_found);
+  CHECK(e.path() == "/1/ticket_id");
+  CHECK(tx->handed_out("T1").empty());
+  CHECK(tx->hand_out(batch[0]));  // the transaction goes on
+}
+
+TEMPLATE_TEST_CASE("keys: a batch says which keys it handed out, a repeat within it included", "[store]",
+                   TC_STORE_BACKENDS) {
+  auto store = store_with_customers<TestType>();
+  write(*store, [](StoreTransaction& tx) {
+    tx.insert_ticket(ticket("T1", "C001"), {});
+    tx.insert_ticket(ticket("T2", "C001"), {});
+    tx.hand_out({"T1/a", "T1", minute(1)});
+  });
+  const std::vector<HandedOutKey> batch{
+      {"T1/a", "T1", minute(2)}, {"T1/b", "T1", minute(2)}, {"T2/a", "T2", minute(2)}, {"T1/b", "T1", minute(3)}};
+  write(*store, [&](StoreTransaction& tx) {
+    CHECK(tx.hand_out(batch) == std::vector<bool>{false, true, true, false});
+    CHECK(tx.hand_out(std::span<const HandedOutKey>()).empty());
+  });
+  auto tx = store->read();
+  CHECK(tx->handed_out("T1") ==
+        std::vector<HandedOutKey>{{"T1/a", "T1", minute(1)}, {"T1/b", "T1", minute(2)}});
+  CHECK(tx->handed_out("T2") == std::vector<HandedOutKey>{{"T2/a", "T2", minute(2)}});
 }
 
 TEMPLATE_TEST_CASE("keys: a key handed out in a rolled-back transaction can be handed out again", "[store]",

@@ -150,7 +150,7 @@ TEMPLATE_TEST_CASE("export: export then import into an empty store then export a
   // What is derived or indexed came back too, not just the lines.
   auto tx = copy->read();
   CHECK(tx->workload().open_tickets == std::map<std::string, std::int64_t, std::less<>>{{"a-07", 1}, {"b-01", 1}});
-  CHECK(tx->due_tickets(minute(60), 10) == std::vector<std::string>{"202405-001", "202605-001"});
+  CHECK(ids(tx->due_tickets(minute(60), 10)) == std::vector<std::string>{"202405-001", "202605-001"});
   CHECK(tx->current_config()->version == "v0-later");
   CHECK(tx->ticket("202405-001") == samples::ticket());
   CHECK(tx->customer("C20240501001") == samples::customer());

@@ -87,6 +87,13 @@ inline std::vector<std::string> ids(const std::vector<Ticket>& tickets) {
   return out;
 }
 
+/// The ids of due tickets, in order.
+inline std::vector<std::string> ids(const std::vector<DueTicket>& due) {
+  std::vector<std::string> out;
+  for (const auto& d : due) out.push_back(d.ticket.id);
+  return out;
+}
+
 /// The ids of customers, in order.
 inline std::vector<std::string> ids(const std::vector<Customer>& customers) {
   std::vector<std::string> out;

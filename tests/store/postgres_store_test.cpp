@@ -114,12 +114,12 @@ TEST_CASE("postgres: two sweeps at once claim different due tickets") {
   auto other = PostgresStore::open(ScratchSchemas::location(schema));
   auto first = one->write();
   auto second = other->write();
-  CHECK(first->due_tickets(minute(10), 2) == std::vector<std::string>{"A", "B"});
-  CHECK(second->due_tickets(minute(10), 2) == std::vector<std::string>{"C"});  // A and B are claimed
+  CHECK(ids(first->due_tickets(minute(10), 2)) == std::vector<std::string>{"A", "B"});
+  CHECK(ids(second->due_tickets(minute(10), 2)) == std::vector<std::string>{"C"});  // A and B are claimed
   second.reset();
   first->commit();
   // Claims end with their transaction; a reader never claims.
-  CHECK(other->read()->due_tickets(minute(10), 5) == std::vector<std::string>{"A", "B", "C"});
+  CHECK(ids(other->read()->due_tickets(minute(10), 5)) == std::vector<std::string>{"A", "B", "C"});
 }
 
 TEST_CASE("postgres: a row lock held past lock_timeout is busy, and the waiting transaction changes nothing") {
@@ -136,6 +136,33 @@ TEST_CASE("postgres: a row lock held past lock_timeout is busy, and the waiting 
   held.reset();
   auto retry = waiter->write();
   CHECK(retry->ticket("A"));
+}
+
+TEST_CASE("postgres: a write sent without waiting that fails makes the commit fail, and nothing is kept") {
+  const std::string schema = schema_with_due_tickets();
+  PostgresOptions impatient;
+  impatient.lock_timeout = std::chrono::milliseconds(200);
+  auto holder = PostgresStore::open(ScratchSchemas::location(schema));
+  auto waiter = PostgresStore::open(ScratchSchemas::location(schema), impatient);
+  auto assigned = [](const char* id) {
+    Ticket t = ticket(id, "C001");
+    t.assignee = "a-01";
+    return t;
+  };
+  // The holder's new load row for a-01 stays uncommitted: the waiter's load write waits on it.
+  auto held = holder->write();
+  held->insert_ticket(assigned("H1"), {});
+  REQUIRE(held->ticket("A"));  // a statement waited for: what was sent before it has run
+  auto tx = waiter->write();
+  tx->insert_ticket(assigned("W1"), {});  // the load write is sent with the commit
+  CHECK(code_of([&] { tx->commit(); }) == ErrorCode::busy);
+  tx.reset();
+  held.reset();
+  CHECK_FALSE(read(*waiter, [](StoreTransaction& t) { return t.ticket("W1"); }));
+  // The waiter's store goes on: the same take-in commits now, and the load counts it once.
+  write(*waiter, [&](StoreTransaction& t) { t.insert_ticket(assigned("W1"), {}); });
+  CHECK(read(*waiter, [](StoreTransaction& t) { return t.workload().open_tickets; }) ==
+        std::map<std::string, std::int64_t, std::less<>>{{"a-01", 1}});
 }
 
 TEST_CASE("postgres: of two writers that lock two tickets in opposite orders one is rolled back and the other goes on") {

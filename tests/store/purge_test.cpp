@@ -79,6 +79,6 @@ TEMPLATE_TEST_CASE("purge: a purged ticket leaves the indexes", "[store]", TC_ST
   });
   write(*store, [&](StoreTransaction& tx) { tx.purge(minute(2), minute(3)); });
   auto tx = store->read();
-  CHECK(tx->due_tickets(minute(10), 10) == std::vector<std::string>{"T2"});
+  CHECK(ids(tx->due_tickets(minute(10), 10)) == std::vector<std::string>{"T2"});
   CHECK(tx->customer_ticket_times("C001") == std::vector<Instant>{minute(0)});
 }

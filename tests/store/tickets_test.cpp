@@ -113,9 +113,9 @@ TEMPLATE_TEST_CASE("tickets: due tickets are those whose next action has come an
   {
     auto tx = store->read();
     CHECK(tx->due_tickets(minute(19), 10).empty());
-    CHECK(tx->due_tickets(minute(20), 10) == V{"T2"});
-    CHECK(tx->due_tickets(minute(55), 10) == V{"T2", "T1", "T5"});
-    CHECK(tx->due_tickets(minute(999), 2) == V{"T2", "T1"});
+    CHECK(ids(tx->due_tickets(minute(20), 10)) == V{"T2"});
+    CHECK(ids(tx->due_tickets(minute(55), 10)) == V{"T2", "T1", "T5"});
+    CHECK(ids(tx->due_tickets(minute(999), 2)) == V{"T2", "T1"});
   }
   // A new schedule moves the ticket in the sweep's index.
   write(*store, [](StoreTransaction& tx) {
@@ -123,23 +123,61 @@ TEMPLATE_TEST_CASE("tickets: due tickets are those whose next action has come an
     t.version = 2;
     tx.update_ticket(t, {std::nullopt, minute(70)});
   });
-  CHECK(read(*store, [](StoreTransaction& tx) { return tx.due_tickets(minute(999), 10); }) ==
+  CHECK(read(*store, [](StoreTransaction& tx) { return ids(tx.due_tickets(minute(999), 10)); }) ==
         V{"T1", "T5", "T4", "T2"});
 }
 
-TEMPLATE_TEST_CASE("tickets: set_schedule moves only the schedule, not the ticket or its version", "[store]",
+TEMPLATE_TEST_CASE("tickets: set_schedules moves only the schedules, not the tickets or their versions", "[store]",
                    TC_STORE_BACKENDS) {
   auto store = store_with_customers<TestType>();
   write(*store, [](StoreTransaction& tx) {
     tx.insert_ticket(ticket("T1", "C001"), {minute(100), minute(10)});
     tx.insert_ticket(ticket("T2", "C001"), {minute(100), minute(20)});
+    tx.insert_ticket(ticket("T3", "C001"), {minute(100), minute(5)});
   });
   const Ticket before = read(*store, [](StoreTransaction& tx) { return *tx.ticket("T1"); });
-  write(*store, [](StoreTransaction& tx) { tx.set_schedule("T1", {minute(90), minute(30)}); });
+  write(*store, [](StoreTransaction& tx) {
+    const std::vector<ScheduledTicket> next{{"T1", {minute(90), minute(30)}}, {"T3", {std::nullopt, std::nullopt}}};
+    tx.set_schedules(next);
+  });
   auto tx = store->read();
   CHECK(tx->ticket("T1") == before);
   CHECK(tx->schedule("T1") == TicketSchedule{minute(90), minute(30)});
-  CHECK(tx->due_tickets(minute(25), 10) == std::vector<std::string>{"T2"});
+  CHECK(tx->schedule("T3") == TicketSchedule{});
+  CHECK(ids(tx->due_tickets(minute(25), 10)) == std::vector<std::string>{"T2"});
+  // An unknown ticket anywhere in the batch: not_found, naming it, and none changes.
   auto w = store->write();
-  CHECK(code_of([&] { w->set_schedule("T404", {}); }) == ErrorCode::not_found);
+  const std::vector<ScheduledTicket> bad{{"T2", {minute(1), minute(1)}}, {"T404", {}}};
+  const Error e = error_of([&] { w->set_schedules(bad); });
+  CHECK(e.code() == ErrorCode::not_found);
+  CHECK(e.path() == "/1/ticket_id");
+  CHECK(w->schedule("T2") == TicketSchedule{minute(100), minute(20)});
+  w->commit();
+  CHECK(read(*store, [](StoreTransaction& t) { return t.schedule("T2"); }) == TicketSchedule{minute(100), minute(20)});
+}
+
+TEMPLATE_TEST_CASE("tickets: a due ticket comes with its events and its customer's tier", "[store]",
+                   TC_STORE_BACKENDS) {
+  auto store = store_with_customers<TestType>();
+  write(*store, [](StoreTransaction& tx) {
+    Customer vip = customer("C003", "Wang Fang");
+    vip.tier = CustomerTier::vip;
+    tx.insert_customer(vip);
+    tx.insert_ticket(ticket("T1", "C003"), {minute(100), minute(10)});
+    tx.insert_ticket(ticket("T2", "C001"), {minute(100), minute(20)});
+    tx.append_events(std::vector<Event>{event("T1", 1, events::PublicComment{"first"}),
+                                        event("T2", 1, events::PublicComment{"other"}),
+                                        event("T1", 2, events::PublicComment{"second"}, minute(2))});
+  });
+  for (const bool writes : {false, true}) {
+    auto tx = writes ? store->write() : store->read();
+    const std::vector<DueTicket> due = tx->due_tickets(minute(30), 10);
+    REQUIRE(ids(due) == std::vector<std::string>{"T1", "T2"});
+    CHECK(due[0].ticket == *tx->ticket("T1"));
+    CHECK(due[0].events == tx->events("T1"));
+    CHECK(due[0].events.size() == 2);
+    CHECK(due[0].tier == CustomerTier::vip);
+    CHECK(due[1].events == tx->events("T2"));
+    CHECK(due[1].tier == CustomerTier::normal);
+  }
 }

@@ -44,6 +44,21 @@ struct TicketSchedule {
   friend bool operator==(const TicketSchedule&, const TicketSchedule&) = default;
 };
 
+/// A ticket's new schedule, as a sweep sets it.
+struct ScheduledTicket {
+  std::string ticket_id;    ///< the ticket
+  TicketSchedule schedule;  ///< its schedule from now on
+
+  friend bool operator==(const ScheduledTicket&, const ScheduledTicket&) = default;
+};
+
+/// A ticket whose next action is due, with what a sweep needs to replay it.
+struct DueTicket {
+  Ticket ticket;              ///< the ticket as stored
+  std::vector<Event> events;  ///< its events in sequence order
+  CustomerTier tier = CustomerTier::normal;  ///< its customer's tier (normal when the customer is gone)
+};
+
 /// The order of a ticket query; ties are broken by ticket id, so pages are stable.
 enum class TicketOrder : std::uint8_t {
   created_at,  ///< when taken in
@@ -194,17 +209,19 @@ class StoreTransaction {
   virtual void update_ticket(const Ticket& ticket, const TicketSchedule& schedule) = 0;
   /// The ticket's schedule as stored; not_found for an unknown ticket.
   virtual TicketSchedule schedule(std::string_view ticket_id) = 0;
-  /// Replaces only the ticket's schedule (a sweep's bookkeeping: the ticket itself and
-  /// its version do not change); not_found for an unknown ticket.
-  virtual void set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) = 0;
+  /// Replaces only these tickets' schedules (a sweep's bookkeeping: the tickets themselves
+  /// and their versions do not change); not_found for an unknown ticket, and then none changes.
+  virtual void set_schedules(std::span<const ScheduledTicket> schedules) = 0;
   /// The ticket's events in sequence order.
   virtual std::vector<Event> events(std::string_view ticket_id) = 0;
   /// Appends events; each continues its ticket's sequence (1, 2, ...), else conflict.
   virtual void append_events(std::span<const Event> events) = 0;
   /// When each of this customer's tickets was created, ascending.
   virtual std::vector<Instant> customer_ticket_times(std::string_view customer_id) = 0;
-  /// Up to `limit` ids of tickets whose next_action_at is at or before `now`, earliest first.
-  virtual std::vector<std::string> due_tickets(Instant now, std::size_t limit) = 0;
+  /// Up to `limit` tickets whose next_action_at is at or before `now`, earliest first (ties
+  /// by id). A write transaction on a shared database claims them: another one's sweep
+  /// skips them until this one ends.
+  virtual std::vector<DueTicket> due_tickets(Instant now, std::size_t limit) = 0;
 
   // Report rows (metrics/facts.hpp): one per ticket, written with every ticket write.
   /// Adds or replaces the facts row of a stored ticket (by facts.id), filed under the
@@ -235,8 +252,11 @@ class StoreTransaction {
   virtual std::vector<std::pair<std::string, std::int64_t>> counters() = 0;
   /// Sets a counter's last value (for import); the next number is value + 1.
   virtual void set_counter(std::string_view counter, std::int64_t value) = 0;
-  /// Records a handed-out key; false (and nothing written) when it was handed out before.
-  virtual bool hand_out(const HandedOutKey& key) = 0;
+  /// Records handed-out keys; for each, false (and nothing written) when it was handed out
+  /// before, here included. not_found for a key of an unknown ticket, and then none is recorded.
+  virtual std::vector<bool> hand_out(std::span<const HandedOutKey> keys) = 0;
+  /// Records one handed-out key; false (and nothing written) when it was handed out before.
+  bool hand_out(const HandedOutKey& key) { return hand_out(std::span(&key, 1)).front(); }
   /// The keys handed out for a ticket, in key order.
   virtual std::vector<HandedOutKey> handed_out(std::string_view ticket_id) = 0;
 

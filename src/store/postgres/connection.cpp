@@ -135,24 +135,123 @@ Result Connection::checked(PGresult* result) {
   return Result(result);
 }
 
-Result Connection::exec(const std::string& sql, const Params& params) {
+const std::string& Connection::prepared(const std::string& sql, bool piped) {
   auto it = prepared_.find(sql);
-  if (it == prepared_.end()) {
-    std::string name = "tc" + std::to_string(prepared_.size() + 1);
+  if (it != prepared_.end()) return it->second;
+  std::string name = "tc" + std::to_string(++statements_);
+  if (piped) {
+    if (PQsendPrepare(connection_, name.c_str(), sql.c_str(), 0, nullptr) != 1) {
+      broken_ = true;
+      fail(nullptr);
+    }
+    ++sent_;
+    piped_prepares_.push_back(sql);
+  } else {
     checked(PQprepare(connection_, name.c_str(), sql.c_str(), 0, nullptr));
-    it = prepared_.emplace(sql, std::move(name)).first;
   }
-  const auto& values = params.pointers();
-  return checked(PQexecPrepared(connection_, it->second.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
+  return prepared_.emplace(sql, std::move(name)).first->second;
 }
 
-void Connection::run(const char* sql) { checked(PQexec(connection_, sql)); }
+Result Connection::exec(const std::string& sql, const Params& params) {
+  const auto& values = params.pointers();
+  if (sent_ == 0)
+    return checked(PQexecPrepared(connection_, prepared(sql, false).c_str(), params.size(), values.data(), nullptr,
+                                  nullptr, 0));
+  send(sql, params);
+  return sync();
+}
+
+void Connection::send(const std::string& sql, const Params& params) {
+  if (sent_ == 0 && PQenterPipelineMode(connection_) != 1) fail(nullptr);
+  const std::string& name = prepared(sql, true);
+  const auto& values = params.pointers();
+  if (PQsendQueryPrepared(connection_, name.c_str(), params.size(), values.data(), nullptr, nullptr, 0) != 1) {
+    broken_ = true;
+    fail(nullptr);
+  }
+  ++sent_;
+}
+
+void Connection::run(const char* sql) {
+  if (sent_ == 0) {
+    checked(PQexec(connection_, sql));
+    return;
+  }
+  // After what was sent, in the same round trip (so COMMIT carries the writes before it).
+  if (PQsendQueryParams(connection_, sql, 0, nullptr, nullptr, nullptr, nullptr, 0) != 1) {
+    broken_ = true;
+    fail(nullptr);
+  }
+  ++sent_;
+  sync();
+}
+
+Result Connection::sync() {
+  if (PQpipelineSync(connection_) != 1) {
+    broken_ = true;
+    fail(nullptr);
+  }
+  // Each statement's results end with a null, and the sync's own result ends them all. A
+  // failed statement aborts those after it (PGRES_PIPELINE_ABORTED) up to the sync.
+  std::optional<PqError> failure;
+  PGresult* last = nullptr;
+  bool ended = false;
+  for (int nulls = 0; nulls < 2 && PQstatus(connection_) == CONNECTION_OK;) {
+    PGresult* r = PQgetResult(connection_);
+    if (!r) {
+      ++nulls;
+      continue;
+    }
+    nulls = 0;
+    const auto status = PQresultStatus(r);
+    if (status == PGRES_PIPELINE_SYNC) {
+      PQclear(r);
+      ended = true;
+      break;
+    }
+    if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
+      PQclear(last);
+      last = r;
+      continue;
+    }
+    if (status != PGRES_PIPELINE_ABORTED && !failure) {
+      try {
+        fail(r);  // clears r
+      } catch (PqError& e) {
+        failure = std::move(e);
+      }
+      continue;
+    }
+    PQclear(r);
+  }
+  sent_ = 0;
+  if (!ended || PQexitPipelineMode(connection_) != 1) {
+    broken_ = true;
+    if (!failure) failure = PqError("", "the connection to PostgreSQL broke during a pipeline");
+  }
+  if (failure) {
+    // A PREPARE aborted with the rest: prepare those again (under new names) next time.
+    for (const auto& sql : piped_prepares_) prepared_.erase(sql);
+    piped_prepares_.clear();
+    PQclear(last);
+    throw *failure;
+  }
+  piped_prepares_.clear();
+  return Result(last);
+}
+
+bool Connection::alive() {
+  // Reads what the server sent while the connection was idle, without waiting: a server
+  // that shut down has closed it (and said so), which shows here without a round trip.
+  return !broken_ && PQconsumeInput(connection_) == 1 && PQstatus(connection_) == CONNECTION_OK;
+}
 
 bool Connection::reusable() const {
-  return PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE;
+  return !broken_ && sent_ == 0 && PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE;
 }
 
 bool Connection::in_transaction() const {
+  if (sent_ > 0) return true;  // at least its BEGIN is on the way
   const auto status = PQtransactionStatus(connection_);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
 }
@@ -162,10 +261,10 @@ bool Connection::in_transaction() const {
 std::unique_ptr<Connection> Pool::acquire() {
   {
     std::lock_guard lock(mutex_);
-    if (!idle_.empty()) {
+    while (!idle_.empty()) {
       auto connection = std::move(idle_.back());
       idle_.pop_back();
-      return connection;
+      if (connection->alive()) return connection;
     }
   }
   return connect();

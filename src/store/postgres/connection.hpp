@@ -96,13 +96,21 @@ class Connection {
   Connection(const Connection&) = delete;
   Connection& operator=(const Connection&) = delete;
 
-  /// Runs a statement with parameters (prepared on first use); PqError on failure.
+  /// Runs a statement with parameters (prepared on first use); PqError on failure, its own
+  /// or that of a statement sent before it.
   Result exec(const std::string& sql, const Params& params = {});
-  /// Runs SQL without parameters as a simple query (BEGIN, COMMIT, several statements).
+  /// Sends a statement whose result nobody reads (a write that fails only with the server)
+  /// without waiting for it: it runs, in order, with the next statement that is waited for,
+  /// in one round trip, and a failure of it is thrown there (libpq's pipeline mode).
+  void send(const std::string& sql, const Params& params = {});
+  /// Runs SQL without parameters (BEGIN, COMMIT, SAVEPOINT); several statements only when
+  /// nothing sent is waiting.
   void run(const char* sql);
+  /// Whether an idle connection is still up, as far as can be told without a round trip.
+  bool alive();
   /// Whether the connection is up and outside any transaction: fit to pool again.
   bool reusable() const;
-  /// Whether a transaction is open on it (in progress or failed).
+  /// Whether a transaction is open on it (in progress or failed, or its BEGIN sent).
   bool in_transaction() const;
 
  private:
@@ -110,9 +118,19 @@ class Connection {
   [[noreturn]] void fail(PGresult* result);
   // Throws unless the result succeeded; returns it.
   Result checked(PGresult* result);
+  // The name of the statement prepared for `sql`; the first time, prepares it (sent along
+  // when `piped`, else run).
+  const std::string& prepared(const std::string& sql, bool piped);
+  // Ends what was sent with a sync, reads every result and leaves pipeline mode: the last
+  // statement's result, or PqError for the first that failed.
+  Result sync();
 
   PGconn* connection_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
+  std::uint64_t statements_ = 0;                           // names handed out, so none repeats
+  int sent_ = 0;                                           // sent in pipeline mode, results unread
+  std::vector<std::string> piped_prepares_;                // SQL prepared in the current pipeline
+  bool broken_ = false;                                    // a pipeline left in an unknown state
 };
 
 /// The connections of one store: lent to a transaction, returned when it ends.
@@ -121,9 +139,9 @@ class Pool {
   /// A pool for one database.
   Pool(std::string conninfo, PostgresOptions options) : conninfo_(std::move(conninfo)), options_(options) {}
 
-  /// An idle connection, or a new one.
+  /// An idle connection that is still up, or a new one.
   std::unique_ptr<Connection> acquire();
-  /// A new connection, never an idle one (after an idle one turned out broken).
+  /// A new connection, never an idle one.
   std::unique_ptr<Connection> connect();
   /// Takes a connection back; closes it when enough are idle or it is not reusable.
   void release(std::unique_ptr<Connection> connection);

@@ -59,13 +59,13 @@ std::string tsquery_text(SearchPlan& plan) {
 }
 
 void insert_search_row(Connection& c, const std::string& ticket_id, const SearchTokens& ticket) {
-  c.exec("INSERT INTO ticket_search (ticket_id, ticket_tokens, comment_tokens) VALUES ($1, $2::tsvector, '')",
+  c.send("INSERT INTO ticket_search (ticket_id, ticket_tokens, comment_tokens) VALUES ($1, $2::tsvector, '')",
          Params().text(ticket_id).text(tsvector_text(ticket)));
 }
 
 void update_search_row(Connection& c, const std::string& ticket_id, const SearchTokens& ticket) {
   // IS DISTINCT FROM: an unchanged subject and description rewrite nothing (and no GIN entry).
-  c.exec(
+  c.send(
       "UPDATE ticket_search SET ticket_tokens = $2::tsvector WHERE ticket_id = $1 "
       "AND ticket_tokens IS DISTINCT FROM $2::tsvector",
       Params().text(ticket_id).text(tsvector_text(ticket)));
@@ -74,7 +74,7 @@ void update_search_row(Connection& c, const std::string& ticket_id, const Search
 void append_search_comments(Connection& c, const std::string& ticket_id, const SearchTokens& comments) {
   const std::string lexemes = tsvector_text(comments);
   if (lexemes.empty()) return;
-  c.exec("UPDATE ticket_search SET comment_tokens = comment_tokens || $2::tsvector WHERE ticket_id = $1",
+  c.send("UPDATE ticket_search SET comment_tokens = comment_tokens || $2::tsvector WHERE ticket_id = $1",
          Params().text(ticket_id).text(lexemes));
 }
 

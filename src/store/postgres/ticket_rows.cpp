@@ -35,9 +35,9 @@ Params ticket_params(const Ticket& t, const TicketSchedule& schedule) {
 bool counts_as_load(Status status, const std::string& assignee) { return is_open(status) && !assignee.empty(); }
 
 void write_tags(Connection& c, const Ticket& t, bool replace) {
-  if (replace) c.exec("DELETE FROM ticket_tags WHERE ticket_id = $1", Params().text(t.id));
+  if (replace) c.send("DELETE FROM ticket_tags WHERE ticket_id = $1", Params().text(t.id));
   if (!t.tags.empty())
-    c.exec("INSERT INTO ticket_tags (tag, ticket_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
+    c.send("INSERT INTO ticket_tags (tag, ticket_id) SELECT unnest($1::text[]), $2 ON CONFLICT DO NOTHING",
            Params().text_array(t.tags).text(t.id));
 }
 
@@ -54,10 +54,27 @@ std::vector<Event> event_rows(const std::string& ticket_id, const Result& r) {
 
 }  // namespace
 
+std::string all_tickets_stored(std::string_view ids) {
+  return "NOT EXISTS (SELECT 1 FROM unnest(" + std::string(ids) +
+         "::text[]) AS u(id) WHERE NOT EXISTS (SELECT 1 FROM tickets WHERE tickets.id = u.id))";
+}
+
+void check_tickets_stored(Connection& c, const std::vector<std::string>& ids, std::string_view field) {
+  const auto r = c.exec(
+      "SELECT u.n - 1 FROM unnest($1::text[]) WITH ORDINALITY AS u(id, n) "
+      "WHERE NOT EXISTS (SELECT 1 FROM tickets WHERE tickets.id = u.id) ORDER BY u.n LIMIT 1",
+      Params().text_array(ids));
+  if (r.rows() == 0) return;
+  const auto i = static_cast<std::size_t>(r.integer(0, 0));
+  throw Error(ErrorCode::not_found, std::string("/").append(std::to_string(i)).append("/").append(field),
+              "no ticket \"" + ids[i] + "\"");
+}
+
 std::optional<Ticket> PostgresTransaction::ticket(std::string_view id) {
   return reading("reading a ticket", [&](Connection& c) -> std::optional<Ticket> {
     const auto r = c.exec(std::string("SELECT json FROM tickets WHERE id = $1") + lock_clause(), Params().text(id));
     if (r.rows() == 0) return std::nullopt;
+    if (writes_) held_.try_emplace(std::string(id), 0);
     return read_entity<Ticket>(r.text(0, 0), "tickets");
   });
 }
@@ -80,6 +97,7 @@ void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedu
         throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
       throw Error(ErrorCode::conflict, "/id", "ticket \"" + ticket.id + "\" exists already");
     }
+    held_.insert_or_assign(ticket.id, 1);
     write_tags(c, ticket, false);
     insert_search_row(c, ticket.id, tokens);
     if (counts_as_load(ticket.status, ticket.assignee)) add_load(ticket.assignee, 1);
@@ -94,6 +112,7 @@ void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedu
         c.exec("SELECT version, status, assignee, customer_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
                Params().text(ticket.id));
     if (stored.rows() == 0) throw Error(ErrorCode::not_found, "/id", "no ticket \"" + ticket.id + "\"");
+    held_.try_emplace(ticket.id, 0);
     const auto version = stored.integer(0, 0);
     if (version != ticket.version - 1)
       throw Error(ErrorCode::conflict, "/version",
@@ -104,7 +123,7 @@ void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedu
     if (stored.text(0, 3) != ticket.customer_id &&
         c.exec("SELECT 1 FROM customers WHERE id = $1", Params().text(ticket.customer_id)).rows() == 0)
       throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
-    c.exec(
+    c.send(
         "UPDATE tickets SET customer_id = $2, status = $3, team = $4, assignee = $5, priority = $6, channel = $7, "
         "created_at = $8, updated_at = $9, closed_at = $10, due_at = $11, next_action_at = $12, version = $13, "
         "json = $14 WHERE id = $1",
@@ -118,12 +137,24 @@ void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedu
   });
 }
 
-void PostgresTransaction::set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) {
-  writing_unguarded("scheduling a ticket", [&](Connection& c) {
-    const auto r = c.exec("UPDATE tickets SET due_at = $2, next_action_at = $3 WHERE id = $1",
-                          Params().text(ticket_id).instant(schedule.due_at).instant(schedule.next_action_at));
-    if (r.changed() != 1)
-      throw Error(ErrorCode::not_found, "/ticket_id", "no ticket \"" + std::string(ticket_id) + "\"");
+void PostgresTransaction::set_schedules(std::span<const ScheduledTicket> schedules) {
+  if (schedules.empty()) return;
+  std::vector<std::string> ids, due_ats, next_action_ats;
+  const auto unix_text = [](const std::optional<Instant>& at) { return at ? std::to_string(to_unix(*at)) : ""; };
+  for (const ScheduledTicket& s : schedules) {
+    ids.push_back(s.ticket_id);
+    due_ats.push_back(unix_text(s.schedule.due_at));
+    next_action_ats.push_back(unix_text(s.schedule.next_action_at));
+  }
+  // One statement, which changes nothing unless every ticket is stored: no savepoint.
+  writing_unguarded("scheduling tickets", [&](Connection& c) {
+    const auto r = c.exec(
+        "UPDATE tickets t SET due_at = NULLIF(v.due_at, '')::bigint, "
+        "next_action_at = NULLIF(v.next_action_at, '')::bigint "
+        "FROM unnest($1::text[], $2::text[], $3::text[]) AS v(id, due_at, next_action_at) "
+        "WHERE t.id = v.id AND " + all_tickets_stored("$1"),
+        Params().text_array(ids).text_array(due_ats).text_array(next_action_ats));
+    if (r.changed() == 0) check_tickets_stored(c, ids, "ticket_id");
   });
 }
 
@@ -139,9 +170,12 @@ TicketSchedule PostgresTransaction::schedule(std::string_view ticket_id) {
 std::vector<Event> PostgresTransaction::events(std::string_view ticket_id) {
   return reading("reading events", [&](Connection& c) {
     const std::string id(ticket_id);
-    return event_rows(id, c.exec("SELECT sequence, kind, actor, at, payload FROM events WHERE ticket_id = $1 "
-                                 "ORDER BY sequence",
-                                 Params().text(id)));
+    auto out = event_rows(id, c.exec("SELECT sequence, kind, actor, at, payload FROM events WHERE ticket_id = $1 "
+                                     "ORDER BY sequence",
+                                     Params().text(id)));
+    // A held ticket's events change only here: the next one follows the last read.
+    if (auto held = held_.find(id); held != held_.end()) held->second = out.empty() ? 1 : out.back().sequence + 1;
+    return out;
   });
 }
 
@@ -159,6 +193,8 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
     for (std::size_t i = 0; i < events.size(); ++i) {
       const Event& e = events[i];
       auto it = tickets.find(e.ticket_id);
+      if (const auto held = held_.find(e.ticket_id); it == tickets.end() && held != held_.end() && held->second > 0)
+        it = tickets.emplace(e.ticket_id, Pending{held->second, {}}).first;
       if (it == tickets.end()) {
         const auto r = c.exec(
             "SELECT coalesce((SELECT max(sequence) FROM events WHERE ticket_id = $1), 0) + 1 "
@@ -184,12 +220,15 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
       add_search_text(p.comments, event_search_text(e));
     }
     if (ids.empty()) return;
-    c.exec(
+    c.send(
         "INSERT INTO events (ticket_id, sequence, kind, actor, at, payload) "
         "SELECT * FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::bigint[], $6::text[])",
         Params().text_array(ids).text_array(sequences).text_array(kinds).text_array(actors).text_array(ats).text_array(
             payloads));
-    for (const auto& [id, p] : tickets) append_search_comments(c, id, p.comments);
+    for (const auto& [id, p] : tickets) {
+      append_search_comments(c, id, p.comments);
+      held_.insert_or_assign(id, p.next);
+    }
   });
 }
 
@@ -203,17 +242,39 @@ std::vector<Instant> PostgresTransaction::customer_ticket_times(std::string_view
   });
 }
 
-std::vector<std::string> PostgresTransaction::due_tickets(Instant now, std::size_t limit) {
+std::vector<DueTicket> PostgresTransaction::due_tickets(Instant now, std::size_t limit) {
   return reading("finding due tickets", [&](Connection& c) {
     // A sweep claims what it reads: another server's sweep skips the tickets locked here
     // and takes the next ones, so N sweeps at once share the work instead of queueing.
-    const auto r = c.exec(std::string("SELECT id FROM tickets WHERE next_action_at IS NOT NULL AND next_action_at <= $1 "
-                                      "ORDER BY next_action_at, id LIMIT $2") +
-                              (writes_ ? " FOR NO KEY UPDATE SKIP LOCKED" : ""),
-                          Params().integer(to_unix(now)).integer(static_cast<std::int64_t>(
-                              std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max()))));
-    std::vector<std::string> out;
-    for (int i = 0; i < r.rows(); ++i) out.push_back(r.string(i, 0));
+    // The customer's tier is read, not locked: a sweep does not hold up its customers.
+    const auto r = c.exec(
+        std::string("SELECT t.id, t.json, c.tier FROM tickets t LEFT JOIN customers c ON c.id = t.customer_id "
+                    "WHERE t.next_action_at IS NOT NULL AND t.next_action_at <= $1 "
+                    "ORDER BY t.next_action_at, t.id LIMIT $2") +
+            (writes_ ? " FOR NO KEY UPDATE OF t SKIP LOCKED" : ""),
+        Params().integer(to_unix(now)).integer(
+            static_cast<std::int64_t>(std::min<std::size_t>(limit, std::numeric_limits<std::int64_t>::max()))));
+    std::vector<DueTicket> out;
+    std::vector<std::string> ids;
+    std::map<std::string, std::size_t, std::less<>> position;
+    for (int i = 0; i < r.rows(); ++i) {
+      ids.push_back(r.string(i, 0));
+      position.emplace(ids.back(), out.size());
+      out.push_back(DueTicket{read_entity<Ticket>(r.text(i, 1), "tickets"), {},
+                              r.null(i, 2) ? CustomerTier::normal : stored_word<CustomerTier>(r.text(i, 2), "customers")});
+    }
+    if (ids.empty()) return out;
+    // Their events in one statement, not one per ticket.
+    const auto events = c.exec(
+        "SELECT ticket_id, sequence, kind, actor, at, payload FROM events WHERE ticket_id = ANY($1::text[]) "
+        "ORDER BY ticket_id, sequence",
+        Params().text_array(ids));
+    for (int i = 0; i < events.rows(); ++i) {
+      std::string id = events.string(i, 0);
+      auto& into = out[position.find(id)->second].events;
+      into.push_back(read_event(std::move(id), events.integer(i, 1), events.text(i, 2), events.string(i, 3),
+                                events.integer(i, 4), events.text(i, 5)));
+    }
     return out;
   });
 }

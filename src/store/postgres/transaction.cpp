@@ -2,6 +2,8 @@
 // audit log (transaction.hpp).
 #include "store/postgres/transaction.hpp"
 
+#include <set>
+
 #include "store/records.hpp"
 #include "ticketcore/model/enum_names.hpp"
 
@@ -13,16 +15,10 @@ PostgresTransaction::PostgresTransaction(std::shared_ptr<Pool> pool, bool writes
                               : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY";
   connection_ = pool_->acquire();
   try {
-    connection_->run(begin);
-  } catch (const PqError&) {
-    // An idle connection may have died with a server restart: begin once more on a new one.
-    connection_ = pool_->connect();
-    try {
-      connection_->run(begin);
-    } catch (const PqError& e) {
-      connection_.reset();
-      throw_storage(writes_ ? "beginning a write transaction" : "beginning a read transaction", e);
-    }
+    connection_->send(begin);  // goes with the first statement, in its round trip
+  } catch (const PqError& e) {
+    connection_.reset();
+    throw_storage(writes_ ? "beginning a write transaction" : "beginning a read transaction", e);
   }
   open_ = true;
 }
@@ -114,8 +110,9 @@ Workload PostgresTransaction::workload() {
   return reading("reading the workload", [&](Connection& c) {
     // A writer that reads the workload assigns from it: assignments across servers take
     // turns here until commit, so two of them never pick from the same cursor.
-    if (writes_) c.exec("SELECT pg_advisory_xact_lock(hashtext('ticketcore assignment ' || current_schema()))");
-    // Both tables in one round trip, after the lock (a statement's snapshot is taken at its start).
+    if (writes_) c.send("SELECT pg_advisory_xact_lock(hashtext('ticketcore assignment ' || current_schema()))");
+    // Both tables in one statement, sent with the lock in one round trip and run after it:
+    // its snapshot, taken at its start, sees what the writer before committed.
     Workload w;
     const auto r = c.exec(
         "SELECT true, agent, open_tickets::text FROM agent_load UNION ALL SELECT false, team, agent FROM cursors");
@@ -138,7 +135,7 @@ void PostgresTransaction::save_cursors(const Workload& workload) {
       agents.push_back(agent);
     }
     // One round trip: the teams not in the workload go, the others are set.
-    c.exec(
+    c.send(
         "WITH gone AS (DELETE FROM cursors WHERE team <> ALL($1::text[])) "
         "INSERT INTO cursors (team, agent) SELECT * FROM unnest($1::text[], $2::text[]) "
         "ON CONFLICT (team) DO UPDATE SET agent = excluded.agent WHERE cursors.agent <> excluded.agent",
@@ -149,7 +146,7 @@ void PostgresTransaction::save_cursors(const Workload& workload) {
 void PostgresTransaction::add_load(const std::string& agent, std::int64_t delta) {
   Connection& c = *connection_;
   if (delta > 0) {
-    c.exec(
+    c.send(
         "INSERT INTO agent_load (agent, open_tickets) VALUES ($1, $2) "
         "ON CONFLICT (agent) DO UPDATE SET open_tickets = agent_load.open_tickets + $2",
         Params().text(agent).integer(delta));
@@ -158,8 +155,8 @@ void PostgresTransaction::add_load(const std::string& agent, std::int64_t delta)
   // An agent without open tickets has no row, as a Workload has no entry. The UPDATE first:
   // it waits for another writer's change to the row and locks it, so the DELETE after it
   // sees the row as lowered (a DELETE first would skip a row another writer is lowering).
-  c.exec("UPDATE agent_load SET open_tickets = open_tickets + $2 WHERE agent = $1", Params().text(agent).integer(delta));
-  c.exec("DELETE FROM agent_load WHERE agent = $1 AND open_tickets <= 0", Params().text(agent));
+  c.send("UPDATE agent_load SET open_tickets = open_tickets + $2 WHERE agent = $1", Params().text(agent).integer(delta));
+  c.send("DELETE FROM agent_load WHERE agent = $1 AND open_tickets <= 0", Params().text(agent));
 }
 
 // ---- Counters and handed-out keys ----
@@ -193,18 +190,29 @@ void PostgresTransaction::set_counter(std::string_view counter, std::int64_t val
   });
 }
 
-bool PostgresTransaction::hand_out(const HandedOutKey& key) {
-  return writing_unguarded("handing out a key", [&](Connection& c) {
+std::vector<bool> PostgresTransaction::hand_out(std::span<const HandedOutKey> keys) {
+  if (keys.empty()) return {};
+  std::vector<std::string> names, ticket_ids, ats;
+  for (const HandedOutKey& k : keys) {
+    names.push_back(k.key);
+    ticket_ids.push_back(k.ticket_id);
+    ats.push_back(std::to_string(to_unix(k.at)));
+  }
+  return writing_unguarded("handing out keys", [&](Connection& c) {
+    // One statement, which records nothing unless every ticket is stored: no savepoint.
     // A key another transaction is inserting makes this one wait for it: once it commits,
     // DO NOTHING; so of two sweeps, one hands the action out.
     const auto r = c.exec(
-        "INSERT INTO handed_out_keys (key, ticket_id, at) SELECT $1, id, $3 FROM tickets WHERE id = $2 "
-        "ON CONFLICT (key) DO NOTHING RETURNING 1",
-        Params().text(key.key).text(key.ticket_id).integer(to_unix(key.at)));
-    if (r.rows() == 1) return true;
-    const auto known = c.exec("SELECT 1 FROM tickets WHERE id = $1", Params().text(key.ticket_id));
-    if (known.rows() == 0) throw Error(ErrorCode::not_found, "/ticket_id", "no ticket \"" + key.ticket_id + "\"");
-    return false;
+        "INSERT INTO handed_out_keys (key, ticket_id, at) "
+        "SELECT * FROM unnest($1::text[], $2::text[], $3::bigint[]) WHERE " + all_tickets_stored("$2") +
+            " ON CONFLICT (key) DO NOTHING RETURNING key",
+        Params().text_array(names).text_array(ticket_ids).text_array(ats));
+    if (r.rows() == 0) check_tickets_stored(c, ticket_ids, "ticket_id");  // returns when all are stored
+    std::set<std::string, std::less<>> recorded;
+    for (int i = 0; i < r.rows(); ++i) recorded.insert(r.string(i, 0));
+    std::vector<bool> fresh;
+    for (const HandedOutKey& k : keys) fresh.push_back(recorded.erase(k.key) == 1);  // a repeat is not fresh
+    return fresh;
   });
 }
 
@@ -273,6 +281,7 @@ void insert_purge(Connection& c, const Purge& purge) {
 Purge PostgresTransaction::purge(Instant closed_before, Instant now) {
   return writing("purging", [&](Connection& c) {
     Purge record{now, closed_before, 0, 0};
+    held_.clear();  // a purged ticket is gone: what is held is checked again
     // Only finished tickets go; none of them counts towards an agent's load. Their tags,
     // search rows and facts rows go with them (ON DELETE CASCADE); the events are counted.
     const auto doomed = c.exec(

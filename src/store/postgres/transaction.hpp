@@ -16,8 +16,12 @@
 // people, counters, keys, configs, purges, audit), ticket_rows.cpp, customer_rows.cpp,
 // ticket_query.cpp, facts_rows.cpp.
 
+#include <map>
 #include <memory>
+#include <string>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "store/postgres/connection.hpp"
 #include "ticketcore/error.hpp"
@@ -47,11 +51,11 @@ class PostgresTransaction final : public StoreTransaction {
   void insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) override;
   void update_ticket(const Ticket& ticket, const TicketSchedule& schedule) override;
   TicketSchedule schedule(std::string_view ticket_id) override;
-  void set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) override;
+  void set_schedules(std::span<const ScheduledTicket> schedules) override;
   std::vector<Event> events(std::string_view ticket_id) override;
   void append_events(std::span<const Event> events) override;
   std::vector<Instant> customer_ticket_times(std::string_view customer_id) override;
-  std::vector<std::string> due_tickets(Instant now, std::size_t limit) override;
+  std::vector<DueTicket> due_tickets(Instant now, std::size_t limit) override;
 
   void put_facts(const TicketFacts& facts) override;
   void scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) override;
@@ -66,7 +70,7 @@ class PostgresTransaction final : public StoreTransaction {
   std::int64_t next_number(std::string_view counter) override;
   std::vector<std::pair<std::string, std::int64_t>> counters() override;
   void set_counter(std::string_view counter, std::int64_t value) override;
-  bool hand_out(const HandedOutKey& key) override;
+  std::vector<bool> hand_out(std::span<const HandedOutKey> keys) override;
   std::vector<HandedOutKey> handed_out(std::string_view ticket_id) override;
 
   void publish_config(const StoredConfig& config) override;
@@ -111,7 +115,18 @@ class PostgresTransaction final : public StoreTransaction {
   std::unique_ptr<Connection> connection_;
   bool writes_;
   bool open_ = false;
+  // The tickets this write transaction inserted or locked, with the sequence their next
+  // event must have (0: not known yet). Until it ends their rows exist and no other writer
+  // changes them or their events, so writes to them need no check and go without waiting.
+  std::map<std::string, std::int64_t, std::less<>> held_;
 };
+
+/// An SQL condition that holds when every id in the text[] parameter `ids` ("$1") is a
+/// stored ticket: a batch write guarded by it writes all or nothing, with no savepoint.
+std::string all_tickets_stored(std::string_view ids);
+/// Throws not_found at /<i>/<field> for the first of `ids` that is not a stored ticket;
+/// returns when all are.
+void check_tickets_stored(Connection& c, const std::vector<std::string>& ids, std::string_view field);
 
 template <class F>
 decltype(auto) PostgresTransaction::reading(const char* what, F&& f) {
@@ -145,14 +160,16 @@ decltype(auto) PostgresTransaction::writing(const char* what, F&& f) {
     // A deadlock, a serialization failure or a lost connection ends the transaction.
     if (e.sqlstate() == "40001" || e.sqlstate() == "40P01" || e.sqlstate().empty()) rethrow(what);
     try {
-      c.run("ROLLBACK TO method; RELEASE method");
+      c.run("ROLLBACK TO method");
+      c.run("RELEASE method");
     } catch (...) {
       abandon();
     }
     throw_storage(what, e);
   } catch (...) {
     try {
-      c.run("ROLLBACK TO method; RELEASE method");
+      c.run("ROLLBACK TO method");
+      c.run("RELEASE method");
     } catch (...) {
       abandon();
     }

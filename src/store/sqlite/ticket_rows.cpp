@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include "store/due_tickets.hpp"
 #include "store/search_match.hpp"
 
 #include "store/records.hpp"
@@ -163,14 +164,18 @@ void SqliteTransaction::update_ticket(const Ticket& ticket, const TicketSchedule
   });
 }
 
-void SqliteTransaction::set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) {
-  writing("scheduling a ticket", [&](Connection& c) {
-    auto s = c.statement("UPDATE tickets SET due_at = ?2, next_action_at = ?3 WHERE id = ?1");
-    s->bind(1, std::string(ticket_id));
-    bind_optional(*s, 2, schedule.due_at);
-    bind_optional(*s, 3, schedule.next_action_at);
-    if (s->exec() != 1)
-      throw Error(ErrorCode::not_found, "/ticket_id", "no ticket \"" + std::string(ticket_id) + "\"");
+void SqliteTransaction::set_schedules(std::span<const ScheduledTicket> schedules) {
+  // In the savepoint of writing(): an unknown ticket part way undoes those before it.
+  writing("scheduling tickets", [&](Connection& c) {
+    for (std::size_t i = 0; i < schedules.size(); ++i) {
+      auto s = c.statement("UPDATE tickets SET due_at = ?2, next_action_at = ?3 WHERE id = ?1");
+      s->bind(1, schedules[i].ticket_id);
+      bind_optional(*s, 2, schedules[i].schedule.due_at);
+      bind_optional(*s, 3, schedules[i].schedule.next_action_at);
+      if (s->exec() != 1)
+        throw Error(ErrorCode::not_found, std::string("/").append(std::to_string(i)).append("/ticket_id"),
+                    "no ticket \"" + schedules[i].ticket_id + "\"");
+    }
   });
 }
 
@@ -259,8 +264,8 @@ std::vector<Instant> SqliteTransaction::customer_ticket_times(std::string_view c
   });
 }
 
-std::vector<std::string> SqliteTransaction::due_tickets(Instant now, std::size_t limit) {
-  return reading("finding due tickets", [&](Connection& c) {
+std::vector<DueTicket> SqliteTransaction::due_tickets(Instant now, std::size_t limit) {
+  const auto ids = reading("finding due tickets", [&](Connection& c) {
     std::vector<std::string> out;
     auto s = c.statement(
         "SELECT id FROM tickets WHERE next_action_at IS NOT NULL AND next_action_at <= ? "
@@ -271,6 +276,7 @@ std::vector<std::string> SqliteTransaction::due_tickets(Instant now, std::size_t
     while (s->executeStep()) out.push_back(s->getColumn(0).getString());
     return out;
   });
+  return read_due_tickets(*this, ids);
 }
 
 }  // namespace ticketcore::detail::sqlite

@@ -203,25 +203,27 @@ void SqliteTransaction::set_counter(std::string_view counter, std::int64_t value
   });
 }
 
-bool SqliteTransaction::hand_out(const HandedOutKey& key) {
-  return writing("handing out a key", [&](Connection& c) {
-    {
-      auto s = c.statement("SELECT 1 FROM handed_out_keys WHERE key = ?");
-      s->bind(1, key.key);
-      if (s->executeStep()) return false;
+std::vector<bool> SqliteTransaction::hand_out(std::span<const HandedOutKey> keys) {
+  // In the savepoint of writing(): a key of an unknown ticket part way undoes those before it.
+  return writing("handing out keys", [&](Connection& c) {
+    std::vector<bool> fresh;
+    fresh.reserve(keys.size());
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      {
+        auto s = c.statement("SELECT 1 FROM tickets WHERE id = ?");
+        s->bind(1, keys[i].ticket_id);
+        if (!s->executeStep())
+          throw Error(ErrorCode::not_found, std::string("/").append(std::to_string(i)).append("/ticket_id"),
+                      "no ticket \"" + keys[i].ticket_id + "\"");
+      }
+      auto s = c.statement(
+          "INSERT INTO handed_out_keys (key, ticket_id, at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING");
+      s->bind(1, keys[i].key);
+      s->bind(2, keys[i].ticket_id);
+      s->bind(3, std::int64_t{to_unix(keys[i].at)});
+      fresh.push_back(s->exec() == 1);
     }
-    {
-      auto s = c.statement("SELECT 1 FROM tickets WHERE id = ?");
-      s->bind(1, key.ticket_id);
-      if (!s->executeStep())
-        throw Error(ErrorCode::not_found, "/ticket_id", "no ticket \"" + key.ticket_id + "\"");
-    }
-    auto s = c.statement(
-        "INSERT INTO handed_out_keys (key, ticket_id, at) VALUES (?, ?, ?) ON CONFLICT (key) DO NOTHING");
-    s->bind(1, key.key);
-    s->bind(2, key.ticket_id);
-    s->bind(3, std::int64_t{to_unix(key.at)});
-    return s->exec() == 1;
+    return fresh;
   });
 }
 

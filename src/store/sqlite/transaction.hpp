@@ -40,11 +40,11 @@ class SqliteTransaction final : public StoreTransaction {
   void insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) override;
   void update_ticket(const Ticket& ticket, const TicketSchedule& schedule) override;
   TicketSchedule schedule(std::string_view ticket_id) override;
-  void set_schedule(std::string_view ticket_id, const TicketSchedule& schedule) override;
+  void set_schedules(std::span<const ScheduledTicket> schedules) override;
   std::vector<Event> events(std::string_view ticket_id) override;
   void append_events(std::span<const Event> events) override;
   std::vector<Instant> customer_ticket_times(std::string_view customer_id) override;
-  std::vector<std::string> due_tickets(Instant now, std::size_t limit) override;
+  std::vector<DueTicket> due_tickets(Instant now, std::size_t limit) override;
 
   void put_facts(const TicketFacts& facts) override;
   void scan_facts(const FactsScan& scan, const std::function<void(const TicketFacts&)>& each) override;
@@ -59,7 +59,7 @@ class SqliteTransaction final : public StoreTransaction {
   std::int64_t next_number(std::string_view counter) override;
   std::vector<std::pair<std::string, std::int64_t>> counters() override;
   void set_counter(std::string_view counter, std::int64_t value) override;
-  bool hand_out(const HandedOutKey& key) override;
+  std::vector<bool> hand_out(std::span<const HandedOutKey> keys) override;
   std::vector<HandedOutKey> handed_out(std::string_view ticket_id) override;
 
   void publish_config(const StoredConfig& config) override;
