@@ -16,7 +16,6 @@ namespace ticketcore {
 namespace {
 
 constexpr std::int64_t kMaxWindowDays = 3650;
-constexpr std::int64_t kDaySeconds = 86400;
 
 constexpr double kMaxAmount = 1e15;  // in the currency's unit; far above any price, far below overflow
 
@@ -73,7 +72,7 @@ struct WindowFigures {
 
 WindowFigures figures(const Customer& customer, Instant now, std::int64_t window_days) {
   WindowFigures f;
-  const Instant from = now - Seconds{window_days * kDaySeconds};
+  const Instant from = now - std::chrono::days{window_days};
   for (const Purchase& p : customer.purchases) {
     const Instant t = purchase_time(p);
     if (t <= from || t > now) continue;
