@@ -19,20 +19,6 @@ using namespace ticketcore;
 const Actor kReceiver{ActorKind::agent, "p-01"};
 const Actor kSystem{ActorKind::system, ""};
 
-Ticket request(const Customer& c, std::int64_t i) {
-  Ticket t;
-  t.customer_id = c.id;
-  t.channel = i % 2 ? Channel::phone : Channel::wechat;
-  t.request_type = i % 3 ? RequestType::technical_support : RequestType::consultation;
-  if (t.request_type == RequestType::technical_support) t.subtype = "software_fault";
-  t.subject = i % 2 ? "ERP 订单模块无法登录" : "Invoice export fails with a timeout";
-  t.description = "登录后点击订单页面一直转圈, tried another browser, same result";
-  t.urgency = static_cast<Urgency>(i % 4);
-  t.impact.users_affected = i % 40;
-  t.attributes["product"] = std::string("erp");
-  return t;
-}
-
 // Take-in through the whole pipeline (customer, counter, workload, routing, SLA, ticket,
 // events, cursors), one ticket per transaction, on a fresh file, synchronous=NORMAL.
 void BM_desk_intake(benchmark::State& state) {
@@ -42,17 +28,10 @@ void BM_desk_intake(benchmark::State& state) {
     std::shared_ptr<Store> store = SqliteStore::open(path, SqliteOptions{});
     auto clock = std::make_shared<ManualClock>(fixture::at("2026-03-04T01:30:00Z"));
     auto desk = Desk::open(store, fixture::standard_desk(), clock);
-    std::vector<Customer> customers;
-    for (int c = 0; c < 500; ++c) {
-      Customer customer;
-      customer.kind = CustomerKind::enterprise;
-      customer.name = "Customer " + std::to_string(c);
-      customer.phones = {"139" + std::to_string(10000000 + c)};
-      customers.push_back(desk->register_customer(kReceiver, customer));
-    }
+    const std::vector<Customer> customers = million::register_intake_customers(*desk, kReceiver);
     std::int64_t i = 0;
     for (auto _ : state) {
-      const TakeInResult r = desk->take_in(kReceiver, request(customers[static_cast<std::size_t>(i) % customers.size()], i));
+      const TakeInResult r = desk->take_in(kReceiver, million::request(customers[static_cast<std::size_t>(i) % customers.size()], i));
       benchmark::DoNotOptimize(r);
       ++i;
     }
@@ -124,7 +103,7 @@ void BM_desk_sweep_100_due(benchmark::State& state) {
         ++serial;
         const Customer customer = million::customer(static_cast<int>(serial % million::kCustomers));
         const IntakeSnapshot snapshot{customer, 100000 + serial, Workload{}, {}};
-        const TakeInResult r = take_in(CommandContext{config, kReceiver, created}, request(customer, serial), snapshot);
+        const TakeInResult r = take_in(CommandContext{config, kReceiver, created}, million::request(customer, serial), snapshot);
         tx->insert_ticket(r.ticket, detail::schedule_of(r.ticket, r.events, customer.tier, config, created, std::nullopt));
         tx->append_events(r.events);
       }

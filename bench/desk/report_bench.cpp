@@ -17,20 +17,10 @@ namespace {
 
 using namespace ticketcore;
 
-// March 2025: the desk's tickets spread evenly over 2025.
-ReportQuery march_by_team() {
-  ReportQuery q;
-  q.from = *parse_instant("2025-03-01T00:00:00Z");
-  q.to = *parse_instant("2025-04-01T00:00:00Z");
-  q.group_by = {GroupDimension::team};
-  q.as_of = *parse_instant("2025-04-01T00:00:00Z");
-  return q;
-}
-
 void BM_month_report_by_team(benchmark::State& state) {
   million::Desk& data = million::desk();
   std::shared_ptr<Store> store = SqliteStore::open(data.path, SqliteOptions{});
-  const ReportQuery query = march_by_team();
+  const ReportQuery query = million::march_by_team();
   std::int64_t rows = 0;
   for (auto _ : state) {
     ReportBuilder builder(query);
@@ -54,7 +44,7 @@ BENCHMARK(BM_month_report_by_team)->UseRealTime()->Iterations(1)->Repetitions(3)
 // before SQLite reads a byte.
 void BM_month_facts_from_json(benchmark::State& state) {
   const std::int64_t n = million::ticket_count();
-  const ReportQuery query = march_by_team();
+  const ReportQuery query = million::march_by_team();
   std::vector<std::string> texts;
   for (std::int64_t i = 0; i < n; ++i) {
     const million::Row r = million::ticket(i, n);

@@ -21,21 +21,6 @@ const Actor kReceiver{ActorKind::agent, "p-01"};
 // How long the clients of one run take tickets in.
 constexpr std::chrono::milliseconds kWindow{3000};
 
-// The requests of bench/desk/desk_bench.cpp, so the two backends take in the same tickets.
-Ticket request(const Customer& c, std::int64_t i) {
-  Ticket t;
-  t.customer_id = c.id;
-  t.channel = i % 2 ? Channel::phone : Channel::wechat;
-  t.request_type = i % 3 ? RequestType::technical_support : RequestType::consultation;
-  if (t.request_type == RequestType::technical_support) t.subtype = "software_fault";
-  t.subject = i % 2 ? "ERP 订单模块无法登录" : "Invoice export fails with a timeout";
-  t.description = "登录后点击订单页面一直转圈, tried another browser, same result";
-  t.urgency = static_cast<Urgency>(i % 4);
-  t.impact.users_affected = i % 40;
-  t.attributes["product"] = std::string("erp");
-  return t;
-}
-
 // Take-in through the whole pipeline (customer, counter, workload, routing, SLA, ticket,
 // events, facts, cursors), one ticket per transaction, by range(0) processes at once, each
 // with its own PostgresStore and Desk, as application servers sharing a desk; a fresh
@@ -57,19 +42,13 @@ void BM_pg_intake(benchmark::State& state) {
       // The parent publishes the configuration, so no two clients race to; its store and
       // connections are gone before the clients fork.
       auto desk = Desk::open(PostgresStore::open(schema.location()), config, clock);
-      for (int c = 0; c < 500; ++c) {
-        Customer customer;
-        customer.kind = CustomerKind::enterprise;
-        customer.name = "Customer " + std::to_string(c);
-        customer.phones = {"139" + std::to_string(10000000 + c)};
-        customers.push_back(desk->register_customer(kReceiver, customer));
-      }
+      customers = million::register_intake_customers(*desk, kReceiver);
     }
     const auto together = pg_bench::run_clients(clients, kWindow, [&](int k) -> std::function<void()> {
       std::shared_ptr<Desk> desk = Desk::open(PostgresStore::open(schema.location()), config, clock);
       std::int64_t i = k;  // 500 % clients == 0: client k keeps to the customers k, k + clients, ...
       return [desk, &customers, clients, i]() mutable {
-        benchmark::DoNotOptimize(desk->take_in(kReceiver, request(customers[static_cast<std::size_t>(i) % customers.size()], i)));
+        benchmark::DoNotOptimize(desk->take_in(kReceiver, million::request(customers[static_cast<std::size_t>(i) % customers.size()], i)));
         i += clients;
       };
     });

@@ -112,22 +112,6 @@ void BM_pg_search_2char_common(benchmark::State& state) {
 }
 BENCHMARK(BM_pg_search_2char_common)->Unit(benchmark::kMillisecond);
 
-// The request of the sweep's tickets, as bench/desk/desk_bench.cpp takes them in. Not
-// inlined: GCC 12 at -O3 warns falsely (-Wmaybe-uninitialized) on the attribute's variant there.
-[[gnu::noinline]] Ticket request(const Customer& c, std::int64_t i) {
-  Ticket t;
-  t.customer_id = c.id;
-  t.channel = i % 2 ? Channel::phone : Channel::wechat;
-  t.request_type = i % 3 ? RequestType::technical_support : RequestType::consultation;
-  if (t.request_type == RequestType::technical_support) t.subtype = "software_fault";
-  t.subject = i % 2 ? "ERP 订单模块无法登录" : "Invoice export fails with a timeout";
-  t.description = "登录后点击订单页面一直转圈, tried another browser, same result";
-  t.urgency = static_cast<Urgency>(i % 4);
-  t.impact.users_affected = i % 40;
-  t.attributes["product"] = std::string("erp");
-  return t;
-}
-
 // Cancels swept tickets as the Desk stores a change (the pure command, then the ticket,
 // events, schedule and facts), so the desk's open tickets stay the loaded ones.
 void retire(Store& store, const DeskConfig& config, const std::vector<std::string>& ids, Instant now) {
@@ -167,7 +151,7 @@ void BM_pg_sweep_100_due(benchmark::State& state) {
           const std::int64_t serial = tx->next_number(pg_million::kSweepPool);
           const Customer customer = million::customer(static_cast<int>(serial % million::kCustomers));
           const IntakeSnapshot snapshot{customer, 100000 + serial, Workload{}, {}};
-          const TakeInResult r = take_in(CommandContext{config, kReceiver, created}, request(customer, serial), snapshot);
+          const TakeInResult r = take_in(CommandContext{config, kReceiver, created}, million::request(customer, serial), snapshot);
           tx->insert_ticket(r.ticket, detail::schedule_of(r.ticket, r.events, customer.tier, config, created, std::nullopt));
           tx->append_events(r.events);
           pool.push_back(r.ticket.id);
@@ -190,23 +174,12 @@ void BM_pg_sweep_100_due(benchmark::State& state) {
 }
 BENCHMARK(BM_pg_sweep_100_due)->UseRealTime()->Iterations(20)->Unit(benchmark::kMillisecond);
 
-// March 2025, by team, as bench/desk/report_bench.cpp reads it on SQLite; here through the
-// Desk (the access check, then the store's scan into one ReportBuilder).
-ReportQuery march_by_team() {
-  ReportQuery q;
-  q.from = *parse_instant("2025-03-01T00:00:00Z");
-  q.to = *parse_instant("2025-04-01T00:00:00Z");
-  q.group_by = {GroupDimension::team};
-  q.as_of = *parse_instant("2025-04-01T00:00:00Z");
-  return q;
-}
-
 void BM_pg_month_report(benchmark::State& state) {
   pg_million::Desk* data = data_or_skip(state);
   if (!data) return;
   guarded(state, [&] {
     const Desk& desk = million_desk(*data);
-    const ReportQuery query = march_by_team();
+    const ReportQuery query = million::march_by_team();
     std::int64_t rows = 0;
     for (auto _ : state) {
       const Report report = desk.report(kManager, query);

@@ -36,6 +36,16 @@ std::string schema_with_due_tickets() {
   return schema;
 }
 
+// Two stores on a schema_with_due_tickets(): `holder` waits for a lock as long as a server
+// lets it, `waiter` gives up after 200 ms (busy).
+std::pair<std::shared_ptr<Store>, std::shared_ptr<Store>> holder_and_waiter() {
+  const std::string schema = schema_with_due_tickets();
+  PostgresOptions impatient;
+  impatient.lock_timeout = std::chrono::milliseconds(200);
+  return {PostgresStore::open(ScratchSchemas::location(schema)),
+          PostgresStore::open(ScratchSchemas::location(schema), impatient)};
+}
+
 }  // namespace
 
 TEST_CASE("postgres: a new schema migrates to the latest version and opening it again changes nothing") {
@@ -123,11 +133,7 @@ TEST_CASE("postgres: two sweeps at once claim different due tickets") {
 }
 
 TEST_CASE("postgres: a row lock held past lock_timeout is busy, and the waiting transaction changes nothing") {
-  const std::string schema = schema_with_due_tickets();
-  PostgresOptions impatient;
-  impatient.lock_timeout = std::chrono::milliseconds(200);
-  auto holder = PostgresStore::open(ScratchSchemas::location(schema));
-  auto waiter = PostgresStore::open(ScratchSchemas::location(schema), impatient);
+  const auto [holder, waiter] = holder_and_waiter();
   auto held = holder->write();
   REQUIRE(held->ticket("A"));  // locked until `held` ends
   auto tx = waiter->write();
@@ -139,11 +145,7 @@ TEST_CASE("postgres: a row lock held past lock_timeout is busy, and the waiting 
 }
 
 TEST_CASE("postgres: a write sent without waiting that fails makes the commit fail, and nothing is kept") {
-  const std::string schema = schema_with_due_tickets();
-  PostgresOptions impatient;
-  impatient.lock_timeout = std::chrono::milliseconds(200);
-  auto holder = PostgresStore::open(ScratchSchemas::location(schema));
-  auto waiter = PostgresStore::open(ScratchSchemas::location(schema), impatient);
+  const auto [holder, waiter] = holder_and_waiter();
   auto assigned = [](const char* id) {
     Ticket t = ticket(id, "C001");
     t.assignee = "a-01";

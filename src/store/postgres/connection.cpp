@@ -153,12 +153,13 @@ const std::string& Connection::prepared(const std::string& sql, bool piped) {
 }
 
 Result Connection::exec(const std::string& sql, const Params& params) {
+  if (sent_ > 0) {  // after what was sent, in the same round trip
+    send(sql, params);
+    return sync();
+  }
+  const std::string& name = prepared(sql, false);
   const auto& values = params.pointers();
-  if (sent_ == 0)
-    return checked(PQexecPrepared(connection_, prepared(sql, false).c_str(), params.size(), values.data(), nullptr,
-                                  nullptr, 0));
-  send(sql, params);
-  return sync();
+  return checked(PQexecPrepared(connection_, name.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
 }
 
 void Connection::send(const std::string& sql, const Params& params) {

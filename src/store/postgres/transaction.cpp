@@ -240,8 +240,9 @@ std::vector<StoredConfig> config_rows(const Result& r) {
 
 void PostgresTransaction::publish_config(const StoredConfig& config) {
   writing_unguarded("publishing a configuration", [&](Connection& c) {
-    // Publishers take turns until commit, so the ordinals follow the commits.
-    c.exec("LOCK TABLE configs IN SHARE ROW EXCLUSIVE MODE");
+    // Publishers take turns until commit, so the ordinals follow the commits. The lock goes
+    // with the INSERT, which runs after it (its snapshot sees the publisher before).
+    c.send("LOCK TABLE configs IN SHARE ROW EXCLUSIVE MODE");
     const auto r = c.exec(
         "INSERT INTO configs (ordinal, version, text, published_at) "
         "SELECT coalesce(max(ordinal), 0) + 1, $1, $2, $3 FROM configs ON CONFLICT (version) DO NOTHING",
@@ -322,7 +323,8 @@ std::int64_t PostgresTransaction::append_audit(const AuditEntry& entry) {
   return writing_unguarded("appending to the audit log", [&](Connection& c) {
     // Appenders take turns until commit (readers do not wait): the sequence is gap-free and
     // in commit order, so a reader paging by sequence never skips an entry committed later.
-    c.exec("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE");
+    // The lock goes with the INSERT, which runs after it.
+    c.send("LOCK TABLE audit_log IN SHARE ROW EXCLUSIVE MODE");
     const auto r = c.exec(
         "INSERT INTO audit_log (sequence, at, actor_kind, actor_id, action, customer_id, ticket_id, detail) "
         "SELECT coalesce(max(sequence), 0) + 1, $1, $2, $3, $4, $5, $6, $7 FROM audit_log RETURNING sequence",
