@@ -105,7 +105,10 @@ void append_record_events(StoreTransaction& tx, std::vector<CustomerEvent> event
 }
 
 Customer load_live_customer(StoreTransaction& tx, std::string_view id, std::string_view path) {
-  auto found = tx.customer(id);
+  return live_customer(tx.customer(id), id, path);
+}
+
+Customer live_customer(std::optional<Customer> found, std::string_view id, std::string_view path) {
   if (!found) throw Error(ErrorCode::not_found, std::string(path), "no customer \"" + std::string(id) + "\"");
   if (!found->merged_into.empty())
     throw Error(ErrorCode::conflict, std::string(path),

@@ -45,5 +45,7 @@ void append_record_events(StoreTransaction& tx, std::vector<CustomerEvent> event
 /// otherwise, and Error(conflict) at `path` for a record merged into another (the desk
 /// writes to the kept one).
 Customer load_live_customer(StoreTransaction& tx, std::string_view id, std::string_view path);
+/// The same checks on a customer already read (`found`, looked up by `id`).
+Customer live_customer(std::optional<Customer> found, std::string_view id, std::string_view path);
 
 }  // namespace ticketcore::detail

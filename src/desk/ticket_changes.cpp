@@ -32,20 +32,21 @@ TakeInResult Desk::take_in(const Actor& actor, const Ticket& request) {
     const detail::Access access(cfg, actor, Permission::take_in);
     const Instant now = clock_->now();
     auto tx = store_->write();
-    const Customer customer = detail::load_live_customer(*tx, request.customer_id, "/customer_id");
     // The serial comes from the counter row of this period, inside this transaction:
     // two writers never get the same number, and a failed take-in uses none.
     const NumberFormat& numbers = cfg.ticket_numbers();
     const std::string counter = "ticket:" + numbers.period(cfg.calendars().get("").local_date(now));
-    const std::vector<Instant> earlier = tx->customer_ticket_times(customer.id);
-    const IntakeSnapshot snapshot{customer, tx->next_number(counter), tx->workload(), earlier};
+    IntakeReads read = tx->intake_reads(request.customer_id, counter);
+    const Customer customer = detail::live_customer(std::move(read.customer), request.customer_id, "/customer_id");
+    const IntakeSnapshot snapshot{customer, read.number, std::move(read.workload), read.customer_ticket_times};
     TakeInResult result = ticketcore::take_in(CommandContext{cfg, actor, now}, request, snapshot);
     // result.sla is the status at `now` the schedule needs: no second replay for it.
     tx->insert_ticket(result.ticket, detail::schedule_of(result.ticket, result.events, customer.tier, cfg, now,
                                                          std::nullopt, result.sla));
     tx->append_events(result.events);
     detail::store_facts(*tx, cfg, result.ticket, result.events, customer.tier, now);
-    tx->save_cursors(result.workload);
+    // Most take-ins move no cursor (no round-robin ran): then there is nothing to write.
+    if (result.workload.last_assigned != snapshot.workload.last_assigned) tx->save_cursors(result.workload);
     tx->commit();
     return result;
   });

@@ -1,4 +1,4 @@
-// What every backend shares about tickets as stored.
+// What every backend shares: tickets as stored, and a take-in's reads one by one.
 #include "ticketcore/store/store.hpp"
 
 #include "ticketcore/model/enum_names.hpp"
@@ -19,6 +19,15 @@ bool is_open(Status status) {
     case Status::merged: return false;
   }
   return false;
+}
+
+IntakeReads StoreTransaction::intake_reads(std::string_view customer_id, std::string_view counter) {
+  IntakeReads out;
+  out.customer = customer(customer_id);
+  out.customer_ticket_times = customer_ticket_times(customer_id);
+  out.number = next_number(counter);
+  out.workload = workload();
+  return out;
 }
 
 const std::vector<Status>& open_statuses() {

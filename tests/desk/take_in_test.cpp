@@ -4,6 +4,7 @@
 #include <set>
 
 #include "desk_harness.hpp"
+#include "store_kinds.hpp"
 #include "ticketcore/model/event_payloads.hpp"
 
 using namespace desk_test;
@@ -74,6 +75,40 @@ TEST_CASE("desk: a refused take-in writes nothing and uses no number") {
   }
   CHECK(h.dump() == before);
   CHECK(h.desk->take_in(kReceiver, Harness::erp_fault(c)).ticket.id == "202603-001");
+}
+
+TEMPLATE_TEST_CASE("desk: round robin goes on from the stored cursor and other take-ins leave it", "",
+                   TC_DESK_STORE_KINDS) {
+  // Two product specialists, so that consultation's round robin has a turn to take.
+  const DeskConfig standard = fixture::standard_desk();
+  std::vector<Agent> agents = standard.agents();
+  Agent second_specialist = agents.front();
+  REQUIRE(second_specialist.id == "p-01");
+  second_specialist.id = second_specialist.name = "p-02";
+  agents.push_back(second_specialist);
+  TestType kind;
+  const auto store = kind.make();
+  const auto clock = std::make_shared<ManualClock>(at("2026-03-04T01:30:00Z"));
+  const auto desk = Desk::open(store, standard.with_people(standard.teams(), agents), clock);
+  Customer c;
+  c.kind = CustomerKind::enterprise;
+  c.name = "Hangzhou Lianhe Manufacturing";
+  c = desk->register_customer(kReceiver, c);
+  auto cursors = [&] { return store->read()->workload().last_assigned; };
+
+  const TakeInResult first = desk->take_in(kReceiver, Harness::question(c, Channel::email, "Price list"));
+  CHECK(cursors() == first.workload.last_assigned);
+  const std::string turn = first.workload.last_assigned.at("product_specialists");
+  CHECK(first.ticket.assignee == turn);
+  // A fault goes to the least loaded engineer; the stored cursors are what it leaves.
+  const TakeInResult fault = desk->take_in(kReceiver, Harness::erp_fault(c));
+  CHECK(cursors() == fault.workload.last_assigned);
+  CHECK(fault.workload.last_assigned.at("product_specialists") == turn);
+  // The next consultation goes to the other specialist, from the stored cursor.
+  const TakeInResult next = desk->take_in(kReceiver, Harness::question(c, Channel::portal, "Invoice copy"));
+  CHECK(next.ticket.assignee != turn);
+  CHECK(next.ticket.assignee.starts_with("p-0"));
+  CHECK(cursors() == next.workload.last_assigned);
 }
 
 TEST_CASE("desk: a customer record is validated and versioned") {

@@ -59,6 +59,14 @@ struct DueTicket {
   CustomerTier tier = CustomerTier::normal;  ///< its customer's tier (normal when the customer is gone)
 };
 
+/// What a take-in reads before its command runs (StoreTransaction::intake_reads).
+struct IntakeReads {
+  std::optional<Customer> customer;          ///< the ticket's customer, when stored
+  std::vector<Instant> customer_ticket_times;  ///< when its tickets were created, ascending
+  std::int64_t number = 0;                   ///< the next value of the take-in's counter
+  Workload workload;                         ///< the agents' open tickets and the round-robin cursors
+};
+
 /// The order of a ticket query; ties are broken by ticket id, so pages are stable.
 enum class TicketOrder : std::uint8_t {
   created_at,  ///< when taken in
@@ -244,6 +252,10 @@ class StoreTransaction {
   virtual Workload workload() = 0;
   /// Records the round-robin cursors of a workload (its open_tickets are derived, not written).
   virtual void save_cursors(const Workload& workload) = 0;
+  /// A take-in's reads at once: customer(customer_id), customer_ticket_times(customer_id),
+  /// next_number(counter) and workload(), as each gives them (the counter advances even for
+  /// an unknown customer). A backend across a network reads them in one round trip.
+  virtual IntakeReads intake_reads(std::string_view customer_id, std::string_view counter);
 
   // Counters and handed-out keys.
   /// The next value of a named counter (1 on first use): "ticket:202605", "customer:20260501".

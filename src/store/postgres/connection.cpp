@@ -144,7 +144,7 @@ const std::string& Connection::prepared(const std::string& sql, bool piped) {
       broken_ = true;
       fail(nullptr);
     }
-    ++sent_;
+    wanted_.push_back(false);
     piped_prepares_.push_back(sql);
   } else {
     checked(PQprepare(connection_, name.c_str(), sql.c_str(), 0, nullptr));
@@ -153,28 +153,32 @@ const std::string& Connection::prepared(const std::string& sql, bool piped) {
 }
 
 Result Connection::exec(const std::string& sql, const Params& params) {
-  if (sent_ > 0) {  // after what was sent, in the same round trip
-    send(sql, params);
-    return sync();
+  if (!wanted_.empty()) {  // after what was sent, in the same round trip
+    ask(sql, params);
+    return std::move(results().back());
   }
   const std::string& name = prepared(sql, false);
   const auto& values = params.pointers();
   return checked(PQexecPrepared(connection_, name.c_str(), params.size(), values.data(), nullptr, nullptr, 0));
 }
 
-void Connection::send(const std::string& sql, const Params& params) {
-  if (sent_ == 0 && PQenterPipelineMode(connection_) != 1) fail(nullptr);
+void Connection::send(const std::string& sql, const Params& params) { pipe(sql, params, false); }
+
+void Connection::ask(const std::string& sql, const Params& params) { pipe(sql, params, true); }
+
+void Connection::pipe(const std::string& sql, const Params& params, bool wanted) {
+  if (wanted_.empty() && PQenterPipelineMode(connection_) != 1) fail(nullptr);
   const std::string& name = prepared(sql, true);
   const auto& values = params.pointers();
   if (PQsendQueryPrepared(connection_, name.c_str(), params.size(), values.data(), nullptr, nullptr, 0) != 1) {
     broken_ = true;
     fail(nullptr);
   }
-  ++sent_;
+  wanted_.push_back(wanted);
 }
 
 void Connection::run(const char* sql) {
-  if (sent_ == 0) {
+  if (wanted_.empty()) {
     checked(PQexec(connection_, sql));
     return;
   }
@@ -183,11 +187,11 @@ void Connection::run(const char* sql) {
     broken_ = true;
     fail(nullptr);
   }
-  ++sent_;
-  sync();
+  wanted_.push_back(false);
+  results();
 }
 
-Result Connection::sync() {
+std::vector<Result> Connection::results() {
   if (PQpipelineSync(connection_) != 1) {
     broken_ = true;
     fail(nullptr);
@@ -195,12 +199,14 @@ Result Connection::sync() {
   // Each statement's results end with a null, and the sync's own result ends them all. A
   // failed statement aborts those after it (PGRES_PIPELINE_ABORTED) up to the sync.
   std::optional<PqError> failure;
-  PGresult* last = nullptr;
+  std::vector<Result> kept;
+  std::size_t statement = 0;  // whose results are being read
   bool ended = false;
   for (int nulls = 0; nulls < 2 && PQstatus(connection_) == CONNECTION_OK;) {
     PGresult* r = PQgetResult(connection_);
     if (!r) {
       ++nulls;
+      ++statement;
       continue;
     }
     nulls = 0;
@@ -211,8 +217,10 @@ Result Connection::sync() {
       break;
     }
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) {
-      PQclear(last);
-      last = r;
+      if (statement < wanted_.size() && wanted_[statement])
+        kept.emplace_back(r);
+      else
+        PQclear(r);
       continue;
     }
     if (status != PGRES_PIPELINE_ABORTED && !failure) {
@@ -225,7 +233,7 @@ Result Connection::sync() {
     }
     PQclear(r);
   }
-  sent_ = 0;
+  wanted_.clear();
   if (!ended || PQexitPipelineMode(connection_) != 1) {
     broken_ = true;
     if (!failure) failure = PqError("", "the connection to PostgreSQL broke during a pipeline");
@@ -234,11 +242,10 @@ Result Connection::sync() {
     // A PREPARE aborted with the rest: prepare those again (under new names) next time.
     for (const auto& sql : piped_prepares_) prepared_.erase(sql);
     piped_prepares_.clear();
-    PQclear(last);
     throw *failure;
   }
   piped_prepares_.clear();
-  return Result(last);
+  return kept;
 }
 
 bool Connection::alive() {
@@ -248,11 +255,11 @@ bool Connection::alive() {
 }
 
 bool Connection::reusable() const {
-  return !broken_ && sent_ == 0 && PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE;
+  return !broken_ && wanted_.empty() && PQstatus(connection_) == CONNECTION_OK && PQtransactionStatus(connection_) == PQTRANS_IDLE;
 }
 
 bool Connection::in_transaction() const {
-  if (sent_ > 0) return true;  // at least its BEGIN is on the way
+  if (!wanted_.empty()) return true;  // at least its BEGIN is on the way
   const auto status = PQtransactionStatus(connection_);
   return status == PQTRANS_INTRANS || status == PQTRANS_INERROR;
 }

@@ -103,6 +103,12 @@ class Connection {
   /// without waiting for it: it runs, in order, with the next statement that is waited for,
   /// in one round trip, and a failure of it is thrown there (libpq's pipeline mode).
   void send(const std::string& sql, const Params& params = {});
+  /// Sends a statement whose result is wanted, without waiting: results() returns it, so
+  /// several reads go in one round trip.
+  void ask(const std::string& sql, const Params& params = {});
+  /// Runs what was sent, in one round trip, and returns the results asked for, in order;
+  /// PqError for the first statement that failed.
+  std::vector<Result> results();
   /// Runs SQL without parameters (BEGIN, COMMIT, SAVEPOINT); several statements only when
   /// nothing sent is waiting.
   void run(const char* sql);
@@ -121,14 +127,13 @@ class Connection {
   // The name of the statement prepared for `sql`; the first time, prepares it (sent along
   // when `piped`, else run).
   const std::string& prepared(const std::string& sql, bool piped);
-  // Ends what was sent with a sync, reads every result and leaves pipeline mode: the last
-  // statement's result, or PqError for the first that failed.
-  Result sync();
+  // Sends a prepared statement in pipeline mode; `wanted`: results() returns its result.
+  void pipe(const std::string& sql, const Params& params, bool wanted);
 
   PGconn* connection_;
   std::unordered_map<std::string, std::string> prepared_;  // SQL text -> statement name
   std::uint64_t statements_ = 0;                           // names handed out, so none repeats
-  int sent_ = 0;                                           // sent in pipeline mode, results unread
+  std::vector<bool> wanted_;                               // per statement sent in pipeline mode, results unread
   std::vector<std::string> piped_prepares_;                // SQL prepared in the current pipeline
   bool broken_ = false;                                    // a pipeline left in an unknown state
 };

@@ -43,11 +43,14 @@ void write_lookups(Connection& c, const Customer& customer, bool replace) {
 
 }  // namespace
 
+std::optional<Customer> customer_from(const Result& r) {
+  if (r.rows() == 0) return std::nullopt;
+  return read_entity<Customer>(r.text(0, 0), "customers");
+}
+
 std::optional<Customer> PostgresTransaction::customer(std::string_view id) {
-  return reading("reading a customer", [&](Connection& c) -> std::optional<Customer> {
-    const auto r = c.exec(std::string("SELECT json FROM customers WHERE id = $1") + lock_clause(), Params().text(id));
-    if (r.rows() == 0) return std::nullopt;
-    return read_entity<Customer>(r.text(0, 0), "customers");
+  return reading("reading a customer", [&](Connection& c) {
+    return customer_from(c.exec(std::string(kSelectCustomer) + lock_clause(), Params().text(id)));
   });
 }
 

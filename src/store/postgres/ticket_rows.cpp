@@ -232,13 +232,16 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
   });
 }
 
+std::vector<Instant> ticket_times_from(const Result& r) {
+  std::vector<Instant> out;
+  out.reserve(static_cast<std::size_t>(r.rows()));
+  for (int i = 0; i < r.rows(); ++i) out.push_back(*r.instant(i, 0));
+  return out;
+}
+
 std::vector<Instant> PostgresTransaction::customer_ticket_times(std::string_view customer_id) {
   return reading("reading a customer's ticket times", [&](Connection& c) {
-    std::vector<Instant> out;
-    const auto r = c.exec("SELECT created_at FROM tickets WHERE customer_id = $1 ORDER BY created_at",
-                          Params().text(customer_id));
-    for (int i = 0; i < r.rows(); ++i) out.push_back(*r.instant(i, 0));
-    return out;
+    return ticket_times_from(c.exec(kSelectTicketTimes, Params().text(customer_id)));
   });
 }
 

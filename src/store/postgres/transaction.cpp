@@ -106,23 +106,51 @@ void PostgresTransaction::put_agent(const Agent& agent) {
   writing_unguarded("writing an agent", [&](Connection& c) { put_entity(c, "agents", agent); });
 }
 
+namespace {
+
+// A writer that reads the workload assigns from it: assignments across servers take turns
+// here until commit, so two of them never pick from the same cursor.
+constexpr const char* kAssignmentLock = "SELECT pg_advisory_xact_lock(hashtext('ticketcore assignment ' || current_schema()))";
+// Both tables in one statement, sent after the lock in its round trip and run after it: its
+// snapshot, taken at its start, sees what the writer before committed.
+constexpr const char* kSelectWorkload =
+    "SELECT true, agent, open_tickets::text FROM agent_load UNION ALL SELECT false, team, agent FROM cursors";
+// The counter row stays locked by this transaction until it ends: numbers come out
+// gap-free (a rollback gives the number back) and never twice, across all servers.
+constexpr const char* kNextNumber =
+    "INSERT INTO counters (name, value) VALUES ($1, 1) ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 "
+    "RETURNING value";
+
+Workload workload_from(const Result& r) {
+  Workload w;
+  for (int i = 0; i < r.rows(); ++i) {
+    if (r.text(i, 0) == "t")
+      w.open_tickets.emplace(r.string(i, 1), r.integer(i, 2));
+    else
+      w.last_assigned.emplace(r.string(i, 1), r.string(i, 2));
+  }
+  return w;
+}
+
+}  // namespace
+
 Workload PostgresTransaction::workload() {
   return reading("reading the workload", [&](Connection& c) {
-    // A writer that reads the workload assigns from it: assignments across servers take
-    // turns here until commit, so two of them never pick from the same cursor.
-    if (writes_) c.send("SELECT pg_advisory_xact_lock(hashtext('ticketcore assignment ' || current_schema()))");
-    // Both tables in one statement, sent with the lock in one round trip and run after it:
-    // its snapshot, taken at its start, sees what the writer before committed.
-    Workload w;
-    const auto r = c.exec(
-        "SELECT true, agent, open_tickets::text FROM agent_load UNION ALL SELECT false, team, agent FROM cursors");
-    for (int i = 0; i < r.rows(); ++i) {
-      if (r.text(i, 0) == "t")
-        w.open_tickets.emplace(r.string(i, 1), r.integer(i, 2));
-      else
-        w.last_assigned.emplace(r.string(i, 1), r.string(i, 2));
-    }
-    return w;
+    if (writes_) c.send(kAssignmentLock);
+    return workload_from(c.exec(kSelectWorkload));
+  });
+}
+
+IntakeReads PostgresTransaction::intake_reads(std::string_view customer_id, std::string_view counter) {
+  return writing_unguarded("reading for a take-in", [&](Connection& c) {
+    // One round trip; the locks are taken in the order the reads one by one take them.
+    c.ask(std::string(kSelectCustomer) + lock_clause(), Params().text(customer_id));
+    c.ask(kSelectTicketTimes, Params().text(customer_id));
+    c.ask(kNextNumber, Params().text(counter));
+    c.send(kAssignmentLock);
+    c.ask(kSelectWorkload);
+    const std::vector<Result> r = c.results();
+    return IntakeReads{customer_from(r[0]), ticket_times_from(r[1]), r[2].integer(0, 0), workload_from(r[3])};
   });
 }
 
@@ -162,15 +190,8 @@ void PostgresTransaction::add_load(const std::string& agent, std::int64_t delta)
 // ---- Counters and handed-out keys ----
 
 std::int64_t PostgresTransaction::next_number(std::string_view counter) {
-  return writing_unguarded("taking the next number", [&](Connection& c) {
-    // The counter row stays locked by this transaction until it ends: numbers come out
-    // gap-free (a rollback gives the number back) and never twice, across all servers.
-    const auto r = c.exec(
-        "INSERT INTO counters (name, value) VALUES ($1, 1) "
-        "ON CONFLICT (name) DO UPDATE SET value = counters.value + 1 RETURNING value",
-        Params().text(counter));
-    return r.integer(0, 0);
-  });
+  return writing_unguarded("taking the next number",
+                           [&](Connection& c) { return c.exec(kNextNumber, Params().text(counter)).integer(0, 0); });
 }
 
 std::vector<std::pair<std::string, std::int64_t>> PostgresTransaction::counters() {

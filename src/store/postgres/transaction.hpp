@@ -66,6 +66,7 @@ class PostgresTransaction final : public StoreTransaction {
   void put_agent(const Agent& agent) override;
   Workload workload() override;
   void save_cursors(const Workload& workload) override;
+  IntakeReads intake_reads(std::string_view customer_id, std::string_view counter) override;
 
   std::int64_t next_number(std::string_view counter) override;
   std::vector<std::pair<std::string, std::int64_t>> counters() override;
@@ -120,6 +121,17 @@ class PostgresTransaction final : public StoreTransaction {
   // changes them or their events, so writes to them need no check and go without waiting.
   std::map<std::string, std::int64_t, std::less<>> held_;
 };
+
+// Reads that intake_reads sends together and the methods of their own run one by one:
+// each statement with what its rows say.
+/// Reads a customer's json by id ($1); a write transaction adds its lock_clause().
+inline constexpr const char* kSelectCustomer = "SELECT json FROM customers WHERE id = $1";
+/// The customer a kSelectCustomer found, if any.
+std::optional<Customer> customer_from(const Result& r);
+/// Reads when a customer's ($1) tickets were created, ascending.
+inline constexpr const char* kSelectTicketTimes = "SELECT created_at FROM tickets WHERE customer_id = $1 ORDER BY created_at";
+/// The instants kSelectTicketTimes read.
+std::vector<Instant> ticket_times_from(const Result& r);
 
 /// An SQL condition that holds when every id in the text[] parameter `ids` ("$1") is a
 /// stored ticket: a batch write guarded by it writes all or nothing, with no savepoint.
