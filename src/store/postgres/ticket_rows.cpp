@@ -74,9 +74,18 @@ std::optional<Ticket> PostgresTransaction::ticket(std::string_view id) {
   return reading("reading a ticket", [&](Connection& c) -> std::optional<Ticket> {
     const auto r = c.exec(std::string("SELECT json FROM tickets WHERE id = $1") + lock_clause(), Params().text(id));
     if (r.rows() == 0) return std::nullopt;
-    if (writes_) held_.try_emplace(std::string(id), 0);
-    return read_entity<Ticket>(r.text(0, 0), "tickets");
+    Ticket out = read_entity<Ticket>(r.text(0, 0), "tickets");
+    if (writes_) hold(out);
+    return out;
   });
+}
+
+void PostgresTransaction::hold(const Ticket& ticket) {
+  HeldTicket& held = held_[ticket.id];
+  held.version = ticket.version;
+  held.status = ticket.status;
+  held.assignee = ticket.assignee;
+  held.customer_id = ticket.customer_id;
 }
 
 void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) {
@@ -97,7 +106,8 @@ void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedu
         throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
       throw Error(ErrorCode::conflict, "/id", "ticket \"" + ticket.id + "\" exists already");
     }
-    held_.insert_or_assign(ticket.id, 1);
+    hold(ticket);
+    held_[ticket.id].next_sequence = 1;
     write_tags(c, ticket, false);
     insert_search_row(c, ticket.id, tokens);
     if (counts_as_load(ticket.status, ticket.assignee)) add_load(ticket.assignee, 1);
@@ -108,19 +118,25 @@ void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedu
   // No savepoint: every refusal (unknown ticket, stale version, unknown customer) is found
   // before the first write, and the writes after the row is locked fail only with the server.
   writing_unguarded("updating a ticket", [&](Connection& c) {
-    const auto stored =
-        c.exec("SELECT version, status, assignee, customer_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
-               Params().text(ticket.id));
-    if (stored.rows() == 0) throw Error(ErrorCode::not_found, "/id", "no ticket \"" + ticket.id + "\"");
-    held_.try_emplace(ticket.id, 0);
-    const auto version = stored.integer(0, 0);
-    if (version != ticket.version - 1)
+    // A ticket this transaction read or wrote is known as stored; any other is read, locked.
+    auto held = held_.find(ticket.id);
+    if (held == held_.end() || held->second.version == 0) {
+      const auto stored =
+          c.exec("SELECT version, status, assignee, customer_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
+                 Params().text(ticket.id));
+      if (stored.rows() == 0) throw Error(ErrorCode::not_found, "/id", "no ticket \"" + ticket.id + "\"");
+      held = held_.try_emplace(ticket.id).first;
+      held->second.version = stored.integer(0, 0);
+      held->second.status = enum_from_string<Status>(stored.text(0, 1)).value_or(Status::closed);
+      held->second.assignee = stored.string(0, 2);
+      held->second.customer_id = stored.string(0, 3);
+    }
+    const HeldTicket& stored = held->second;
+    if (stored.version != ticket.version - 1)
       throw Error(ErrorCode::conflict, "/version",
-                  "ticket \"" + ticket.id + "\" is at version " + std::to_string(version) + ", so version " +
+                  "ticket \"" + ticket.id + "\" is at version " + std::to_string(stored.version) + ", so version " +
                       std::to_string(ticket.version) + " does not follow it");
-    const Status old_status = enum_from_string<Status>(stored.text(0, 1)).value_or(Status::closed);
-    const std::string old_assignee = stored.string(0, 2);
-    if (stored.text(0, 3) != ticket.customer_id &&
+    if (stored.customer_id != ticket.customer_id &&
         c.exec("SELECT 1 FROM customers WHERE id = $1", Params().text(ticket.customer_id)).rows() == 0)
       throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
     c.send(
@@ -130,10 +146,11 @@ void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedu
         ticket_params(ticket, schedule));
     write_tags(c, ticket, true);
     update_search_row(c, ticket.id, ticket_tokens(ticket));
-    const bool was = counts_as_load(old_status, old_assignee);
+    const bool was = counts_as_load(stored.status, stored.assignee);
     const bool is = counts_as_load(ticket.status, ticket.assignee);
-    if (was && (!is || old_assignee != ticket.assignee)) add_load(old_assignee, -1);
-    if (is && (!was || old_assignee != ticket.assignee)) add_load(ticket.assignee, 1);
+    if (was && (!is || stored.assignee != ticket.assignee)) add_load(stored.assignee, -1);
+    if (is && (!was || stored.assignee != ticket.assignee)) add_load(ticket.assignee, 1);
+    hold(ticket);
   });
 }
 
@@ -174,7 +191,8 @@ std::vector<Event> PostgresTransaction::events(std::string_view ticket_id) {
                                      "ORDER BY sequence",
                                      Params().text(id)));
     // A held ticket's events change only here: the next one follows the last read.
-    if (auto held = held_.find(id); held != held_.end()) held->second = out.empty() ? 1 : out.back().sequence + 1;
+    if (auto held = held_.find(id); held != held_.end())
+      held->second.next_sequence = out.empty() ? 1 : out.back().sequence + 1;
     return out;
   });
 }
@@ -193,8 +211,9 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
     for (std::size_t i = 0; i < events.size(); ++i) {
       const Event& e = events[i];
       auto it = tickets.find(e.ticket_id);
-      if (const auto held = held_.find(e.ticket_id); it == tickets.end() && held != held_.end() && held->second > 0)
-        it = tickets.emplace(e.ticket_id, Pending{held->second, {}}).first;
+      if (const auto held = held_.find(e.ticket_id);
+          it == tickets.end() && held != held_.end() && held->second.next_sequence > 0)
+        it = tickets.emplace(e.ticket_id, Pending{held->second.next_sequence, {}}).first;
       if (it == tickets.end()) {
         const auto r = c.exec(
             "SELECT coalesce((SELECT max(sequence) FROM events WHERE ticket_id = $1), 0) + 1 "
@@ -227,7 +246,7 @@ void PostgresTransaction::append_events(std::span<const Event> events) {
             payloads));
     for (const auto& [id, p] : tickets) {
       append_search_comments(c, id, p.comments);
-      held_.insert_or_assign(id, p.next);
+      held_[id].next_sequence = p.next;
     }
   });
 }

@@ -116,10 +116,19 @@ class PostgresTransaction final : public StoreTransaction {
   std::unique_ptr<Connection> connection_;
   bool writes_;
   bool open_ = false;
-  // The tickets this write transaction inserted or locked, with the sequence their next
-  // event must have (0: not known yet). Until it ends their rows exist and no other writer
-  // changes them or their events, so writes to them need no check and go without waiting.
-  std::map<std::string, std::int64_t, std::less<>> held_;
+  // What this write transaction knows of a ticket it inserted or locked. Until it ends the
+  // row exists and no other writer changes it or its events, so writes to it need no check
+  // and go without waiting.
+  struct HeldTicket {
+    std::int64_t next_sequence = 0;  // the sequence its next event must have (0: not known yet)
+    std::int64_t version = 0;        // the row as stored now (0: not read yet)
+    Status status = Status::closed;
+    std::string assignee;
+    std::string customer_id;
+  };
+  // Records a ticket's row as this transaction has it now (read under lock, or written).
+  void hold(const Ticket& ticket);
+  std::map<std::string, HeldTicket, std::less<>> held_;
 };
 
 // Reads that intake_reads sends together and the methods of their own run one by one:
