@@ -1,6 +1,7 @@
 // The libpq layer: parameters, results, connections and the pool (connection.hpp).
 #include "store/postgres/connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include "ticketcore/error.hpp"
@@ -233,10 +234,16 @@ std::vector<Result> Connection::results() {
     }
     PQclear(r);
   }
+  const auto asked = static_cast<std::size_t>(std::count(wanted_.begin(), wanted_.end(), true));
   wanted_.clear();
   if (!ended || PQexitPipelineMode(connection_) != 1) {
     broken_ = true;
     if (!failure) failure = PqError("", "the connection to PostgreSQL broke during a pipeline");
+  }
+  if (!failure && kept.size() != asked) {  // every statement asked for answers, or none may be read
+    broken_ = true;
+    failure = PqError("", "PostgreSQL answered " + std::to_string(kept.size()) + " of " + std::to_string(asked) +
+                              " statements of a pipeline");
   }
   if (failure) {
     // A PREPARE aborted with the rest: prepare those again (under new names) next time.
