@@ -80,12 +80,13 @@ std::optional<Ticket> PostgresTransaction::ticket(std::string_view id) {
   });
 }
 
-void PostgresTransaction::hold(const Ticket& ticket) {
+PostgresTransaction::HeldTicket& PostgresTransaction::hold(const Ticket& ticket) {
   HeldTicket& held = held_[ticket.id];
   held.version = ticket.version;
   held.status = ticket.status;
   held.assignee = ticket.assignee;
   held.customer_id = ticket.customer_id;
+  return held;
 }
 
 void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedule& schedule) {
@@ -106,8 +107,7 @@ void PostgresTransaction::insert_ticket(const Ticket& ticket, const TicketSchedu
         throw Error(ErrorCode::not_found, "/customer_id", "no customer \"" + ticket.customer_id + "\"");
       throw Error(ErrorCode::conflict, "/id", "ticket \"" + ticket.id + "\" exists already");
     }
-    hold(ticket);
-    held_[ticket.id].next_sequence = 1;
+    hold(ticket).next_sequence = 1;
     write_tags(c, ticket, false);
     insert_search_row(c, ticket.id, tokens);
     if (counts_as_load(ticket.status, ticket.assignee)) add_load(ticket.assignee, 1);
@@ -118,18 +118,12 @@ void PostgresTransaction::update_ticket(const Ticket& ticket, const TicketSchedu
   // No savepoint: every refusal (unknown ticket, stale version, unknown customer) is found
   // before the first write, and the writes after the row is locked fail only with the server.
   writing_unguarded("updating a ticket", [&](Connection& c) {
-    // A ticket this transaction read or wrote is known as stored; any other is read, locked.
+    // A ticket this transaction read or wrote is known as stored; any other is read (and
+    // locked, and held) first.
     auto held = held_.find(ticket.id);
     if (held == held_.end() || held->second.version == 0) {
-      const auto stored =
-          c.exec("SELECT version, status, assignee, customer_id FROM tickets WHERE id = $1 FOR NO KEY UPDATE",
-                 Params().text(ticket.id));
-      if (stored.rows() == 0) throw Error(ErrorCode::not_found, "/id", "no ticket \"" + ticket.id + "\"");
-      held = held_.try_emplace(ticket.id).first;
-      held->second.version = stored.integer(0, 0);
-      held->second.status = enum_from_string<Status>(stored.text(0, 1)).value_or(Status::closed);
-      held->second.assignee = stored.string(0, 2);
-      held->second.customer_id = stored.string(0, 3);
+      if (!this->ticket(ticket.id)) throw Error(ErrorCode::not_found, "/id", "no ticket \"" + ticket.id + "\"");
+      held = held_.find(ticket.id);
     }
     const HeldTicket& stored = held->second;
     if (stored.version != ticket.version - 1)

@@ -127,7 +127,7 @@ class PostgresTransaction final : public StoreTransaction {
     std::string customer_id;
   };
   // Records a ticket's row as this transaction has it now (read under lock, or written).
-  void hold(const Ticket& ticket);
+  HeldTicket& hold(const Ticket& ticket);
   std::map<std::string, HeldTicket, std::less<>> held_;
 };
 
