@@ -17,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-void add_add(CLI::App& customers, Session& s) {
+void add_customer_add(CLI::App& customers, Session& s) {
   // The options are the columns of a customers CSV file: one reading, one set of checks.
   struct Args {
     std::map<std::string, std::string> cells;
@@ -82,7 +82,7 @@ void add_find(CLI::App& customers, Session& s) {
   });
 }
 
-void add_show(CLI::App& customers, Session& s) {
+void add_customer_show(CLI::App& customers, Session& s) {
   struct Args {
     std::string id;
     bool unmasked = false;
@@ -121,9 +121,9 @@ void add_show(CLI::App& customers, Session& s) {
 void add_customer_commands(CLI::App& app, Session& s) {
   auto* customers = app.add_subcommand("customers", "Register, find and show customers");
   customers->require_subcommand(1);
-  add_add(*customers, s);
+  add_customer_add(*customers, s);
   add_find(*customers, s);
-  add_show(*customers, s);
+  add_customer_show(*customers, s);
 }
 
 }  // namespace ticketcore::cli

@@ -19,7 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-void add_add(CLI::App& tickets, Session& s) {
+void add_ticket_add(CLI::App& tickets, Session& s) {
   // The options are the columns of a tickets CSV file: one reading, one set of checks.
   struct Args {
     std::map<std::string, std::string> cells;
@@ -93,7 +93,7 @@ void print_view(const TicketView& v) {
   }
 }
 
-void add_show(CLI::App& tickets, Session& s) {
+void add_ticket_show(CLI::App& tickets, Session& s) {
   auto id = std::make_shared<std::string>();
   auto* cmd = tickets.add_subcommand("show", "Show a ticket: its history, its SLA status now, how the rules route it now");
   cmd->add_option("ticket", *id, "the ticket number")->required();
@@ -290,8 +290,8 @@ void add_changes(CLI::App& tickets, Session& s) {
 void add_ticket_commands(CLI::App& app, Session& s) {
   auto* tickets = app.add_subcommand("tickets", "Take in, show, list, search and change tickets");
   tickets->require_subcommand(1);
-  add_add(*tickets, s);
-  add_show(*tickets, s);
+  add_ticket_add(*tickets, s);
+  add_ticket_show(*tickets, s);
   add_list_and_search(*tickets, s);
   add_changes(*tickets, s);
 }

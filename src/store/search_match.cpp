@@ -40,12 +40,6 @@ bool is_cjk(char32_t c) {
          || (c >= 0x20000 && c <= 0x3FFFF);  // Han extensions B and later
 }
 
-bool is_word_byte(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 bool is_space(std::string_view s, std::size_t at, std::size_t& length) {
   const char c = s[at];
   if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return length = 1, true;
@@ -74,7 +68,7 @@ void for_each_word(std::string_view text, F&& f) {
 bool begins_with_ignoring_case(std::string_view word, std::string_view prefix) {
   if (prefix.size() > word.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (lower(word[i]) != lower(prefix[i])) return false;
+    if (ascii_lower(word[i]) != ascii_lower(prefix[i])) return false;
   return true;
 }
 
@@ -88,6 +82,12 @@ bool some_word_begins_with(std::string_view text, std::string_view prefix) {
 }
 
 }  // namespace
+
+bool is_word_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::vector<std::string> search_terms(std::string_view query) {
   std::vector<std::string> terms;

@@ -23,6 +23,11 @@
 
 namespace ticketcore::detail {
 
+/// Whether a byte belongs to a word: an ASCII letter or digit.
+bool is_word_byte(char c);
+/// An ASCII letter in lower case; any other byte as it is.
+char ascii_lower(char c);
+
 /// The terms of a query, in order; empty when the query is blank.
 std::vector<std::string> search_terms(std::string_view query);
 

@@ -22,12 +22,6 @@ bool indexed(char32_t c) {
          || (c >= 0x30000 && c <= 0x3134A);                                   // Han G
 }
 
-bool is_word_byte(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // The length of the UTF-8 character at `at` and its code point; an invalid byte is one
 // character of its own that is not indexed (the text went through JSON's UTF-8 check).
 std::size_t decode(std::string_view s, std::size_t at, char32_t& value) {
@@ -74,7 +68,7 @@ std::vector<Run> runs(std::string_view text) {
 
 std::string lowered(std::string_view word) {
   std::string out(word);
-  for (auto& c : out) c = lower(c);
+  for (auto& c : out) c = ascii_lower(c);
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "calendar/calendar_json.hpp"
 #include "ticketcore/calendar/business_calendar.hpp"
@@ -26,6 +27,13 @@ inline nlohmann::json cn_holidays_2026() {
   std::stringstream text;
   text << in.rdbuf();
   return nlohmann::json::parse(text.str());
+}
+
+/// Opening ranges as JSON, from {"HH:MM", "HH:MM"} pairs.
+inline nlohmann::json ranges(std::initializer_list<std::pair<const char*, const char*>> list) {
+  nlohmann::json out = nlohmann::json::array();
+  for (auto [from, to] : list) out.push_back({{"from", from}, {"to", to}});
+  return out;
 }
 
 /// Weekly hours with the same ranges on the given weekdays.

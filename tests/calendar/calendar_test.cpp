@@ -14,12 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-json ranges(std::initializer_list<std::pair<const char*, const char*>> list) {
-  json out = json::array();
-  for (auto [from, to] : list) out.push_back({{"from", from}, {"to", to}});
-  return out;
-}
-
 const std::initializer_list<const char*> weekdays = {"monday", "tuesday", "wednesday", "thursday", "friday"};
 const std::initializer_list<const char*> all_days = {"monday", "tuesday",  "wednesday", "thursday",
                                                      "friday", "saturday", "sunday"};

@@ -20,12 +20,6 @@ namespace {
 
 constexpr int cases_per_calendar = 100000;
 
-json ranges(std::initializer_list<std::pair<const char*, const char*>> list) {
-  json out = json::array();
-  for (auto [from, to] : list) out.push_back({{"from", from}, {"to", to}});
-  return out;
-}
-
 std::string clock_text(int half_hours) {
   const int h = half_hours / 2;
   return std::string{char('0' + h / 10), char('0' + h % 10), ':', half_hours % 2 ? '3' : '0', '0'};

@@ -28,12 +28,6 @@ std::string error_path(const json& config, const std::string& at = "") {
   return "(accepted)";
 }
 
-json ranges(std::initializer_list<std::pair<const char*, const char*>> list) {
-  json out = json::array();
-  for (auto [from, to] : list) out.push_back({{"from", from}, {"to", to}});
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("a valid config is accepted") { CHECK(error_path(base()) == "(accepted)"); }

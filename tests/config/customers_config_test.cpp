@@ -16,7 +16,7 @@ json with_customers(const json& customers) {
 DeskConfig load(const json& doc) { return DeskConfig::from_json_text(doc.dump()); }
 
 // The written section, read back: the same rules, types and window, the same text.
-void require_round_trip(const DeskConfig& c) {
+void require_customers_round_trip(const DeskConfig& c) {
   const std::string text = c.to_json_text();
   const DeskConfig again = DeskConfig::from_json_text(text);
   CHECK(again.to_json_text() == text);
@@ -49,7 +49,7 @@ TEST_CASE("customers config: an absent section means the standard rules and type
   CHECK(c.tag_types() == TagTypes::standard());
   CHECK(c.profile_settings() == ProfileSettings{90, "Asia/Shanghai"});  // the default calendar's zone
   CHECK(json::parse(c.to_json_text())["customers"] == kStandardSection);
-  require_round_trip(c);
+  require_customers_round_trip(c);
   // So does a section that sets only the region, or sets its parts to null.
   CHECK(load(with_customers({{"default_region", "CN"}})).tier_rules() == TierRules{});
   const DeskConfig nulls =
@@ -92,7 +92,7 @@ TEST_CASE("customers config: a section of its own is read and written back equal
   CHECK(c.tag_types() == TagTypes{{TagType{"age_band", "Age band", {}, false},
                                    TagType{"channel", "Preferred channel", {"phone", "wechat"}, true}}});
   CHECK(c.profile_settings() == ProfileSettings{60, "Asia/Shanghai"});
-  require_round_trip(c);
+  require_customers_round_trip(c);
   const json written = json::parse(c.to_json_text())["customers"];
   CHECK(written["tiers"] == section["tiers"]);
   CHECK(written["tag_types"][0] ==
@@ -107,7 +107,7 @@ TEST_CASE("customers config: empty tiers and tag types turn them off") {
   const json written = json::parse(c.to_json_text())["customers"];
   CHECK(written["tiers"] == json{{"window_days", 365}});
   CHECK(written["tag_types"] == json::array());
-  require_round_trip(c);
+  require_customers_round_trip(c);
   CHECK(DeskConfig::from_json_text(c.to_json_text()).tier_rules() == TierRules::none());
 }
 

@@ -8,23 +8,13 @@
 #include <thread>
 #include <vector>
 
+#include "customers/customer_fixtures.hpp"
 #include "ticketcore/customers/contact.hpp"
 #include "ticketcore/error.hpp"
 
 using namespace ticketcore;
 
 namespace {
-
-void require_invalid(const std::function<void()>& f, const std::string& path, const std::string& message) {
-  try {
-    f();
-    FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(e.code() == ErrorCode::invalid_input);
-    CHECK(e.path() == path);
-    CHECK_THAT(e.message(), Catch::Contains(message));
-  }
-}
 
 // Every writing gives `e164` both as the stored form and as the lookup key.
 void require_one_key(const std::vector<std::string>& writings, const std::string& region,

@@ -9,7 +9,7 @@ using namespace ticketcore;
 
 namespace {
 
-Instant at(long long minutes) { return from_unix(1772600000 + minutes * 60); }
+Instant minute(long long minutes) { return from_unix(1772600000 + minutes * 60); }
 
 struct Parts {
   std::vector<CustomerEvent> record_events;
@@ -18,25 +18,25 @@ struct Parts {
 
   Parts() {
     for (int k = 1; k <= 3; ++k)
-      record_events.push_back({k, "C1", CustomerEventKind::purchase_recorded, "a-01", at(10), {}});
+      record_events.push_back({k, "C1", CustomerEventKind::purchase_recorded, "a-01", minute(10), {}});
     for (const char* id : {"P2", "P1", "P3"}) {
       Purchase p;
       p.id = id;
       p.product = "Router";
-      p.recorded_at = at(10);  // the same instant as the record events
+      p.recorded_at = minute(10);  // the same instant as the record events
       purchases.push_back(p);
     }
     Purchase old;
     old.id = "P0";
     old.product = "Switch";
-    old.purchased_at = at(-500);  // bought long before it was recorded
-    old.recorded_at = at(10);
+    old.purchased_at = minute(-500);  // bought long before it was recorded
+    old.recorded_at = minute(10);
     purchases.push_back(old);
     for (const char* id : {"202603-002", "202603-001"}) {
       Ticket t;
       t.id = id;
       t.customer_id = "C1";
-      t.created_at = at(5);
+      t.created_at = minute(5);
       tickets.push_back(t);
     }
   }
@@ -45,8 +45,8 @@ struct Parts {
     return {record_events, purchases, tickets, [](const Ticket& t) {
               std::vector<Event> events;
               events.push_back({1, t.id, EventKind::created, "a-01", t.created_at, {}});
-              events.push_back({2, t.id, EventKind::public_comment, "a-01", at(20), {}});
-              events.push_back({3, t.id, EventKind::rated, "customer", at(20), {}});
+              events.push_back({2, t.id, EventKind::public_comment, "a-01", minute(20), {}});
+              events.push_back({3, t.id, EventKind::rated, "customer", minute(20), {}});
               return events;
             }};
   }

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "customers/require_invalid.hpp"
+#include "customers/customer_fixtures.hpp"
 #include "ticketcore/customers/profile.hpp"
 #include "ticketcore/error.hpp"
 
@@ -15,9 +15,7 @@ using namespace ticketcore;
 
 namespace {
 
-Instant at(const char* text) { return *parse_instant(text); }
-
-const Instant kNow = at("2026-05-01T04:00:00Z");  // Friday 12:00 in Shanghai
+const Instant kFridayNoon = at("2026-05-01T04:00:00Z");  // Friday 12:00 in Shanghai
 const ProfileSettings kShanghai{90, "Asia/Shanghai"};
 const ProfileSettings kUtc{90, "UTC"};
 
@@ -72,7 +70,7 @@ std::optional<std::string> preferred(const std::vector<Ticket>& tickets, const P
 
 TEST_CASE("profile: DOMAIN.md's example as data and as its line") {
   const std::vector<Ticket> tickets = domain_tickets();
-  const CustomerProfile p = profile_of(domain_customer(), tickets, kNow, kShanghai);
+  const CustomerProfile p = profile_of(domain_customer(), tickets, kFridayNoon, kShanghai);
   CHECK(p.age == 32);
   CHECK(p.industry == "manufacturing");
   CHECK(p.tier == CustomerTier::normal);
@@ -100,8 +98,8 @@ TEST_CASE("profile: every clause of the line") {
   c.industry = "manufacturing";
   c.tier = CustomerTier::vip;
   c.tags = {"trait:price_sensitive", "likes email"};
-  c.purchases = {bought("Product A", at("2026-03-01T02:00:00Z")), bought("Product B", kNow),
-                 bought("Product A", at("2026-04-10T02:00:00Z")), bought("Product C", kNow + Seconds{1})};
+  c.purchases = {bought("Product A", at("2026-03-01T02:00:00Z")), bought("Product B", kFridayNoon),
+                 bought("Product A", at("2026-04-10T02:00:00Z")), bought("Product C", kFridayNoon + Seconds{1})};
   std::vector<Ticket> tickets = {
       ticket(RequestType::complaint, "delivery_speed", at("2026-04-13T11:00:00Z"),
              Status::resolved),  // Mon 19:00
@@ -117,7 +115,7 @@ TEST_CASE("profile: every clause of the line") {
   tickets[2].subject = "Invoice missing";
   tickets[4].satisfaction = Satisfaction{0, 0, 0, ""};  // not rated: left out of the mean
 
-  const CustomerProfile p = profile_of(c, tickets, kNow, kShanghai);
+  const CustomerProfile p = profile_of(c, tickets, kFridayNoon, kShanghai);
   CHECK_FALSE(p.age);
   CHECK(p.recent_purchases == std::vector<ProductCount>{{"Product A", 2}, {"Product B", 1}});
   CHECK(p.complaints == 3);
@@ -136,20 +134,20 @@ TEST_CASE("profile: every clause of the line") {
 }
 
 TEST_CASE("profile: a complaint exactly recent_days ago is out and one a second later in") {
-  const Instant from = kNow - Seconds{90 * 86400};
+  const Instant from = kFridayNoon - Seconds{90 * 86400};
   std::vector<Ticket> tickets = {ticket(RequestType::complaint, "late", from),
-                                 ticket(RequestType::complaint, "rude", kNow + Seconds{1})};
-  CustomerProfile p = profile_of(domain_customer(), tickets, kNow, kShanghai);
+                                 ticket(RequestType::complaint, "rude", kFridayNoon + Seconds{1})};
+  CustomerProfile p = profile_of(domain_customer(), tickets, kFridayNoon, kShanghai);
   CHECK(p.complaints == 0);
   CHECK(p.complaint_topics.empty());
   CHECK(p.tickets_total == 2);
   tickets[0].created_at = from + Seconds{1};
-  tickets[1].created_at = kNow;
-  p = profile_of(domain_customer(), tickets, kNow, kShanghai);
+  tickets[1].created_at = kFridayNoon;
+  p = profile_of(domain_customer(), tickets, kFridayNoon, kShanghai);
   CHECK(p.complaints == 2);
   CHECK(p.complaint_topics == std::vector<std::string>{"rude", "late"});  // a tie: the latest first
   // A shorter window drops the purchase of 2026-03-01.
-  p = profile_of(domain_customer(), tickets, kNow, ProfileSettings{30, "UTC"});
+  p = profile_of(domain_customer(), tickets, kFridayNoon, ProfileSettings{30, "UTC"});
   CHECK(p.recent_purchases == std::vector<ProductCount>{{"Product A", 1}});
   CHECK(p.recent_days == 30);
 }
@@ -163,7 +161,7 @@ TEST_CASE("profile: complaint topics most frequent first then latest then by tex
       ticket(RequestType::complaint, "z_topic", at("2026-03-02T00:00:00Z")),
       ticket(RequestType::consultation, "not_a_complaint", at("2026-04-20T00:00:00Z")),
   };
-  const CustomerProfile p = profile_of(domain_customer(), tickets, kNow, kUtc);
+  const CustomerProfile p = profile_of(domain_customer(), tickets, kFridayNoon, kUtc);
   CHECK(p.complaints == 5);
   CHECK(p.complaint_topics == std::vector<std::string>{"z_topic", "b_topic", "c", "a_topic"});
   // The line names three topics.
@@ -180,9 +178,9 @@ TEST_CASE("profile: age in whole years at the local date") {
   CHECK(profile_of(c, {}, at("2026-02-28T12:00:00Z"), kUtc).age == 25);
   CHECK(profile_of(c, {}, at("2026-03-01T00:00:00Z"), kUtc).age == 26);
   c.birth_date = Date{std::chrono::year{2027}, std::chrono::month{1}, std::chrono::day{1}};
-  CHECK_FALSE(profile_of(c, {}, kNow, kUtc).age);
+  CHECK_FALSE(profile_of(c, {}, kFridayNoon, kUtc).age);
   c.birth_date.reset();
-  CHECK_FALSE(profile_of(c, {}, kNow, kUtc).age);
+  CHECK_FALSE(profile_of(c, {}, kFridayNoon, kUtc).age);
 }
 
 TEST_CASE("profile: the preferred service time follows two thirds of the tickets in local time") {
@@ -274,7 +272,7 @@ TEST_CASE("profile: settings are checked with their paths") {
   CHECK_NOTHROW(check_profile_settings(ProfileSettings{3650, "Europe/Berlin"}, "/p"));
   require_invalid(
       [] {
-        (void)profile_of(domain_customer(), {}, kNow, ProfileSettings{90, ""});
+        (void)profile_of(domain_customer(), {}, kFridayNoon, ProfileSettings{90, ""});
       },
       "/time_zone", "unknown time zone");
 }

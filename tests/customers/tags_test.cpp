@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "customers/require_invalid.hpp"
+#include "customers/customer_fixtures.hpp"
 #include "ticketcore/customers/tags.hpp"
 #include "ticketcore/error.hpp"
 

@@ -5,15 +5,13 @@
 #include <functional>
 #include <string>
 
-#include "customers/require_invalid.hpp"
+#include "customers/customer_fixtures.hpp"
 #include "ticketcore/customers/tiers.hpp"
 #include "ticketcore/error.hpp"
 
 using namespace ticketcore;
 
 namespace {
-
-Instant at(const char* text) { return *parse_instant(text); }
 
 const Instant kNow = at("2026-05-01T00:00:00Z");
 const Instant kYearAgo = at("2025-05-01T00:00:00Z");  // exactly 365 days before kNow

@@ -2,13 +2,12 @@
 // number looks at those purchases only, and no purchase means no warranty.
 #include <catch2/catch.hpp>
 
+#include "customers/customer_fixtures.hpp"
 #include "ticketcore/customers/warranty.hpp"
 
 using namespace ticketcore;
 
 namespace {
-
-Instant at(const char* text) { return *parse_instant(text); }
 
 // P1: bought 2024-01-01, warranty to 2025-01-01. P2: bought 2025-06-01, warranty to 2026-06-01.
 Customer customer() {

@@ -14,7 +14,6 @@ using namespace desk_test;
 
 namespace {
 
-const Actor kAgent{ActorKind::agent, "t-01"};      // technical_support
 const Actor kOtherAgent{ActorKind::agent, "t-02"};  // technical_support too
 const Actor kOtherSupervisor{ActorKind::supervisor, "s-02"};  // customer_relations, senior_specialists
 
@@ -100,7 +99,7 @@ TEMPLATE_TEST_CASE("access: lists, searches, queues and customers hold exactly w
   using Ids = std::set<std::string>;
 
   // Tickets.
-  CHECK(s.ticket_ids(kAgent) == Ids{s.lianhe_t01, s.port_t01});
+  CHECK(s.ticket_ids(kEngineer) == Ids{s.lianhe_t01, s.port_t01});
   CHECK(s.ticket_ids(kOtherAgent) == Ids{s.lianhe_t02});
   CHECK(s.ticket_ids(kSupervisor) == Ids{s.lianhe_t01, s.lianhe_t02, s.port_t01});  // technical_support
   CHECK(s.ticket_ids(kOtherSupervisor) == Ids{s.port_c01});                         // customer_relations
@@ -109,7 +108,7 @@ TEMPLATE_TEST_CASE("access: lists, searches, queues and customers hold exactly w
   // A filter asking for what lies outside the scope finds nothing, rather than the outside.
   TicketQuery theirs;
   theirs.assignee = "t-02";
-  CHECK(s.ticket_ids(kAgent, theirs).empty());
+  CHECK(s.ticket_ids(kEngineer, theirs).empty());
   TicketQuery other_customer;
   other_customer.customer_id = s.port.id;
   CHECK(s.ticket_ids(lianhe, other_customer).empty());
@@ -117,16 +116,16 @@ TEMPLATE_TEST_CASE("access: lists, searches, queues and customers hold exactly w
   // Full-text search inside the scope.
   TicketQuery erp;
   erp.text = "ERP";
-  CHECK(s.ticket_ids(kAgent, erp) == Ids{s.lianhe_t01, s.port_t01});
+  CHECK(s.ticket_ids(kEngineer, erp) == Ids{s.lianhe_t01, s.port_t01});
   CHECK(s.ticket_ids(kOtherSupervisor, erp).empty());
   // Queues.
-  CHECK(s.h.desk->agent_queue(kAgent, "t-01").tickets.size() == 2);
-  CHECK(s.h.desk->agent_queue(kAgent, "t-02").tickets.empty());
+  CHECK(s.h.desk->agent_queue(kEngineer, "t-01").tickets.size() == 2);
+  CHECK(s.h.desk->agent_queue(kEngineer, "t-02").tickets.empty());
   CHECK(s.h.desk->agent_queue(kSupervisor, "t-02").tickets.size() == 1);
   CHECK(s.h.desk->agent_queue(kOtherSupervisor, "t-02").tickets.empty());
 
   // Customers: those of the tickets in scope.
-  CHECK(s.customer_ids(kAgent) == Ids{s.lianhe.id, s.port.id});
+  CHECK(s.customer_ids(kEngineer) == Ids{s.lianhe.id, s.port.id});
   CHECK(s.customer_ids(kOtherAgent) == Ids{s.lianhe.id});
   CHECK(s.customer_ids(kOtherSupervisor) == Ids{s.port.id});
   CHECK(s.customer_ids(kAdmin) == Ids{s.lianhe.id, s.port.id});
@@ -134,9 +133,9 @@ TEMPLATE_TEST_CASE("access: lists, searches, queues and customers hold exactly w
   CustomerQuery by_phone;
   by_phone.phone = "13912345678";
   CHECK(s.customer_ids(kOtherAgent, by_phone).empty());  // the port's number: not theirs to find
-  CHECK(s.customer_ids(kAgent, by_phone) == Ids{s.port.id});
+  CHECK(s.customer_ids(kEngineer, by_phone) == Ids{s.port.id});
   CHECK(outcome([&] { s.h.desk->customer(kOtherAgent, s.port.id); }) == ErrorCode::denied);
-  CHECK(outcome([&] { s.h.desk->customer(kAgent, s.port.id); }) == ErrorCode::ok);
+  CHECK(outcome([&] { s.h.desk->customer(kEngineer, s.port.id); }) == ErrorCode::ok);
   CHECK(outcome([&] { s.h.desk->customer(lianhe, s.port.id); }) == ErrorCode::denied);
 }
 
@@ -150,7 +149,7 @@ TEST_CASE("access: a customer sees their own tickets' public history only") {
   CHECK(kinds.count(EventKind::assigned) == 0);
   CHECK(view.routing.rules.empty());
   // The desk sees all of it.
-  CHECK(s.h.desk->show(kAgent, s.lianhe_t01).events.size() > view.events.size());
+  CHECK(s.h.desk->show(kEngineer, s.lianhe_t01).events.size() > view.events.size());
   CHECK(outcome([&] { s.h.desk->show(Actor::customer(s.lianhe.id), s.port_c01); }) == ErrorCode::denied);
 }
 
@@ -168,7 +167,7 @@ TEST_CASE("access: a denied change writes nothing but its record in the audit lo
   const std::string before = without_audit(s.h.dump());
   CHECK(outcome([&] { s.h.desk->comment(kOtherAgent, {s.lianhe_t01, 0}, "not mine"); }) == ErrorCode::denied);
   CHECK(outcome([&] { s.h.desk->assign(kOtherSupervisor, {s.lianhe_t01, 0}, "c-01"); }) == ErrorCode::denied);
-  CHECK(outcome([&] { s.h.desk->merge(kAgent, {s.port_t01, 0}, {s.port_c01, 0}); }) == ErrorCode::denied);
+  CHECK(outcome([&] { s.h.desk->merge(kEngineer, {s.port_t01, 0}, {s.port_c01, 0}); }) == ErrorCode::denied);
   Customer changed = s.port;
   changed.name = "Someone else";
   CHECK(outcome([&] { s.h.desk->update_customer(kOtherAgent, changed); }) == ErrorCode::denied);
@@ -204,7 +203,7 @@ TEST_CASE("access: a person of the desk must be an active agent in the role they
 TEST_CASE("access: every role against every Desk call") {
   const Actor customer_actor = Actor::customer("");  // replaced by the scene's customer below
   const std::vector<std::pair<const char*, Actor>> roles{
-      {"agent", kAgent}, {"supervisor", kSupervisor}, {"admin", kAdmin}, {"customer", customer_actor}, {"system", kSystem}};
+      {"agent", kEngineer}, {"supervisor", kSupervisor}, {"admin", kAdmin}, {"customer", customer_actor}, {"system", kSystem}};
   using Call = std::function<void(Scene&, const Actor&)>;
   struct Row {
     const char* name;

@@ -11,8 +11,6 @@ using namespace desk_test;
 
 namespace {
 
-const Actor kAgent{ActorKind::agent, "t-01"};
-
 struct Person {
   Harness h;
   Customer zhang;
@@ -27,7 +25,7 @@ struct Person {
     c.identity_number = "110101199003074578";
     zhang = h.desk->register_customer(kAdmin, c);
     const TakeInResult r = h.desk->take_in(kAdmin, Harness::question(zhang, Channel::phone, "Invoice copy"));
-    if (r.ticket.assignee != kAgent.id) h.desk->assign(kAdmin, {r.ticket.id, 0}, kAgent.id);
+    if (r.ticket.assignee != kEngineer.id) h.desk->assign(kAdmin, {r.ticket.id, 0}, kEngineer.id);
     ticket = r.ticket.id;
   }
 };
@@ -38,7 +36,7 @@ TEMPLATE_TEST_CASE("audit: reads are masked, and the unmasked read needs the rig
                    TC_DESK_STORE_KINDS) {
   TestType kind;
   Person p(kind.make());
-  const Customer shown = p.h.desk->customer(kAgent, p.zhang.id);
+  const Customer shown = p.h.desk->customer(kEngineer, p.zhang.id);
   CHECK(shown.name == "张先生");
   CHECK(shown.phones == std::vector<std::string>{"138****5678"});
   CHECK(shown.emails == std::vector<std::string>{"zha***@example.com"});
@@ -46,13 +44,13 @@ TEMPLATE_TEST_CASE("audit: reads are masked, and the unmasked read needs the rig
   CHECK(shown.identity_number.find("1101011990") == std::string::npos);
   CustomerQuery by_phone;
   by_phone.phone = "13812345678";
-  const CustomerPage page = p.h.desk->find_customers(kAgent, by_phone);
+  const CustomerPage page = p.h.desk->find_customers(kEngineer, by_phone);
   REQUIRE(page.customers.size() == 1);
   CHECK(page.customers[0].phones == shown.phones);
 
   // The agent may not read it whole; the admin may, and the read is on record.
   try {
-    p.h.desk->customer_unmasked(kAgent, p.zhang.id);
+    p.h.desk->customer_unmasked(kEngineer, p.zhang.id);
     FAIL("an agent read a customer unmasked");
   } catch (const Error& e) {
     CHECK(e.code() == ErrorCode::denied);
@@ -71,7 +69,7 @@ TEMPLATE_TEST_CASE("audit: reads are masked, and the unmasked read needs the rig
   CHECK(log.entries[1].at == p.h.clock->now());
   // The agent's refused attempt is on record too, by actor.
   AuditQuery by_agent;
-  by_agent.actor_id = kAgent.id;
+  by_agent.actor_id = kEngineer.id;
   const AuditPage refused = p.h.desk->audit(kAdmin, by_agent);
   REQUIRE(refused.entries.size() == 1);
   CHECK(refused.entries[0].action == AuditAction::denied);
@@ -84,10 +82,10 @@ TEMPLATE_TEST_CASE("audit: a masked record written back keeps its data, and the 
                    TC_DESK_STORE_KINDS) {
   TestType kind;
   Person p(kind.make());
-  Customer shown = p.h.desk->customer(kAgent, p.zhang.id);
+  Customer shown = p.h.desk->customer(kEngineer, p.zhang.id);
   shown.tier = CustomerTier::vip;
   shown.phones.push_back("13900001111");  // a new number beside the masked one
-  const Customer returned = p.h.desk->update_customer(kAgent, shown);
+  const Customer returned = p.h.desk->update_customer(kEngineer, shown);
   CHECK(returned.phones == std::vector<std::string>{"138****5678", "139****1111"});
 
   const Customer stored = *p.h.store->read()->customer(p.zhang.id);
@@ -122,9 +120,9 @@ TEST_CASE("audit: publications and purges are recorded, pages follow the cursor,
   p.h.desk->publish(kAdmin, DeskConfig::from_json_text(next.dump()));
   // The ticket closed and forgotten: past retention, purged.
   const std::string t = p.ticket;
-  p.h.desk->change_status(kAgent, {t, 0}, Status::in_progress);
-  p.h.desk->resolve(kAgent, {t, 0}, "sent");
-  p.h.desk->close(kAgent, {t, 0});
+  p.h.desk->change_status(kEngineer, {t, 0}, Status::in_progress);
+  p.h.desk->resolve(kEngineer, {t, 0}, "sent");
+  p.h.desk->close(kEngineer, {t, 0});
   p.h.clock->advance(std::chrono::days(p.h.desk->config().retention().closed_ticket_days + 1));
   const Purge purged = p.h.desk->purge(kAdmin);
   CHECK(purged.tickets == 1);

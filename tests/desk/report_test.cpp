@@ -17,10 +17,10 @@ namespace {
 
 // Tickets of two customers in several teams, changed at different instants: commented,
 // resolved, rated, reassigned, escalated, cancelled and merged.
-struct Scene {
+struct ReportScene {
   Harness h;
 
-  explicit Scene(std::shared_ptr<Store> store) : h(std::move(store)) {
+  explicit ReportScene(std::shared_ptr<Store> store) : h(std::move(store)) {
     const Customer lianhe = h.enterprise();
     Customer p;
     p.kind = CustomerKind::partner;
@@ -102,7 +102,7 @@ bool seen_by_s01(const Ticket& t) { return s01_team(t.team); }
 TEMPLATE_TEST_CASE("report: the Desk's report is ReportBuilder over facts_of every ticket", "[report]", MemoryKind,
                    SqliteKind) {
   TestType kind;
-  Scene s(kind.make());
+  ReportScene s(kind.make());
   const ReportQuery q = s.query();
   const Report report = s.h.desk->report(kAdmin, q);
   CHECK(report == s.by_hand(q, [](const Ticket&) { return true; }));
@@ -115,7 +115,7 @@ TEMPLATE_TEST_CASE("report: the Desk's report is ReportBuilder over facts_of eve
 
 TEMPLATE_TEST_CASE("report: a period that holds no ticket reports nothing", "[report]", TC_DESK_STORE_KINDS) {
   TestType kind;
-  Scene s(kind.make());
+  ReportScene s(kind.make());
   ReportQuery q = s.query();
   q.from = at("2026-03-05T00:00:00Z");
   q.to = at("2026-03-06T00:00:00Z");
@@ -127,7 +127,7 @@ TEMPLATE_TEST_CASE("report: a period that holds no ticket reports nothing", "[re
 TEMPLATE_TEST_CASE("report: a supervisor's report counts exactly their teams' tickets", "[report]", MemoryKind,
                    SqliteKind) {
   TestType kind;
-  Scene s(kind.make());
+  ReportScene s(kind.make());
   // The scene must hold tickets on both sides of the scope, or this test could not fail.
   const auto teams = s.teams_of_tickets();
   REQUIRE(teams.contains("technical_support"));
@@ -147,7 +147,7 @@ TEMPLATE_TEST_CASE("report: a supervisor's report counts exactly their teams' ti
 TEMPLATE_TEST_CASE("report: an agent without the metrics permission is denied and the denial audited", "[report]",
                    TC_DESK_STORE_KINDS) {
   TestType kind;
-  Scene s(kind.make());
+  ReportScene s(kind.make());
   try {
     s.h.desk->report(kEngineer, s.query());
     FAIL("an agent read a report");
@@ -164,7 +164,7 @@ TEMPLATE_TEST_CASE("report: an agent without the metrics permission is denied an
 TEMPLATE_TEST_CASE("report: an unusable query is refused before the store is read", "[report]", MemoryKind,
                    SqliteKind) {
   TestType kind;
-  Scene s(kind.make());
+  ReportScene s(kind.make());
   ReportQuery q = s.query();
   q.to = q.from - std::chrono::hours(1);
   try {

@@ -39,7 +39,7 @@ Assignment technical_assignment() {
 }
 
 // The error reading `text` as a workload, as "path: message".
-std::string error_of(const std::string& text) {
+std::string workload_error(const std::string& text) {
   try {
     from_json_text<Workload>(text);
   } catch (const Error& e) {
@@ -88,16 +88,16 @@ TEST_CASE("workload: written and read back") {
 }
 
 TEST_CASE("workload reading: unknown keys and wrong types and bad ids name the path") {
-  CHECK(error_of(R"({"open_tickets": {"ts-1": 2}, "last_assigned": {"technical_support": "ts-1"}})") ==
+  CHECK(workload_error(R"({"open_tickets": {"ts-1": 2}, "last_assigned": {"technical_support": "ts-1"}})") ==
         "no error");
-  CHECK(error_of(R"({"open": {}})") == "/open: unknown field");
-  CHECK(error_of(R"({"open_tickets": []})") == "/open_tickets: expected object, got array");
-  CHECK(error_of(R"({"open_tickets": {"ts-1": "2"}})") == "/open_tickets/ts-1: expected integer, got string");
-  CHECK(error_of(R"({"open_tickets": {"ts-1": -1}})") ==
+  CHECK(workload_error(R"({"open": {}})") == "/open: unknown field");
+  CHECK(workload_error(R"({"open_tickets": []})") == "/open_tickets: expected object, got array");
+  CHECK(workload_error(R"({"open_tickets": {"ts-1": "2"}})") == "/open_tickets/ts-1: expected integer, got string");
+  CHECK(workload_error(R"({"open_tickets": {"ts-1": -1}})") ==
         "/open_tickets/ts-1: out of range: -1 (expected 0 to 9223372036854775807)");
-  CHECK(error_of(R"({"open_tickets": {"": 1}})") == "/open_tickets/: ids are 1 to 64 bytes of UTF-8");
-  CHECK(error_of(R"({"last_assigned": {"a/b": ""}})") == "/last_assigned/a~1b: must not be empty");
-  CHECK(error_of("[]") == ": expected object, got array");
+  CHECK(workload_error(R"({"open_tickets": {"": 1}})") == "/open_tickets/: ids are 1 to 64 bytes of UTF-8");
+  CHECK(workload_error(R"({"last_assigned": {"a/b": ""}})") == "/last_assigned/a~1b: must not be empty");
+  CHECK(workload_error("[]") == ": expected object, got array");
 }
 
 TEST_CASE("escalation: levels passed over on the way to the manager") {

@@ -41,7 +41,7 @@ bool same(const DueAction& a, const DueAction& b) {
 }
 
 // The error reading `text` as one due action, as "path: message".
-std::string error_of(const std::string& text) {
+std::string due_action_error(const std::string& text) {
   try {
     from_json_text<DueAction>(text);
   } catch (const Error& e) {
@@ -94,43 +94,43 @@ TEST_CASE("due action reading: offsets are accepted and written back with Z") {
   text.replace(text.find("2026-03-09T06:00:00Z"), 20, "2026-03-09T14:00:00+08:00");
   const DueAction a = from_json_text<DueAction>(text + "}");
   CHECK(format_instant(a.due_at) == "2026-03-09T06:00:00Z");
-  CHECK(error_of(text + "}") == "no error");
+  CHECK(due_action_error(text + "}") == "no error");
 }
 
 TEST_CASE("due action reading: unknown keys and wrong types name the path") {
-  CHECK(error_of(breach_with("")) == "no error");
-  CHECK(error_of(breach_with(R"(, "note": "x")")) == "/note: unknown field");
-  CHECK(error_of(R"({"ticket_id": 7})") == "/ticket_id: expected string, got integer");
-  CHECK(error_of(R"([])") == ": expected object, got array");
-  CHECK_THAT(error_of(R"({"ticket_id": "t", "kind": "reminder"})"),
+  CHECK(due_action_error(breach_with("")) == "no error");
+  CHECK(due_action_error(breach_with(R"(, "note": "x")")) == "/note: unknown field");
+  CHECK(due_action_error(R"({"ticket_id": 7})") == "/ticket_id: expected string, got integer");
+  CHECK(due_action_error(R"([])") == ": expected object, got array");
+  CHECK_THAT(due_action_error(R"({"ticket_id": "t", "kind": "reminder"})"),
              Catch::StartsWith("/kind: unknown value \"reminder\""));
-  CHECK(error_of(R"({"ticket_id": "t", "kind": "auto_close", "key": "k"})") ==
+  CHECK(due_action_error(R"({"ticket_id": "t", "kind": "auto_close", "key": "k"})") ==
         "/due_at: missing required field");
-  CHECK(error_of(R"({"ticket_id": "t", "kind": "auto_close", "due_at": "2026-03-09 06:00", "key": "k"})") ==
+  CHECK(due_action_error(R"({"ticket_id": "t", "kind": "auto_close", "due_at": "2026-03-09 06:00", "key": "k"})") ==
         "/due_at: not an RFC 3339 instant: \"2026-03-09 06:00\"");
-  CHECK(error_of(R"({"ticket_id": "", "kind": "auto_close"})") == "/ticket_id: must not be empty");
-  CHECK_THAT(error_of("{\"ticket_id\": "), Catch::StartsWith(": invalid JSON"));
+  CHECK(due_action_error(R"({"ticket_id": "", "kind": "auto_close"})") == "/ticket_id: must not be empty");
+  CHECK_THAT(due_action_error("{\"ticket_id\": "), Catch::StartsWith(": invalid JSON"));
 }
 
 TEST_CASE("due action reading: each kind carries its own fields and no others") {
-  CHECK(error_of(breach_with(R"(, "threshold_percent": 75)")) ==
+  CHECK(due_action_error(breach_with(R"(, "threshold_percent": 75)")) ==
         "/threshold_percent: not used by sla_breach actions");
-  CHECK(error_of(breach_with(R"(, "escalation_level": 2)")) ==
+  CHECK(due_action_error(breach_with(R"(, "escalation_level": 2)")) ==
         "/escalation_level: not used by sla_breach actions");
   CHECK(
-      error_of(
+      due_action_error(
           R"({"ticket_id": "t", "kind": "sla_warning", "target": "resolution", "due_at": "2026-03-09T06:00:00Z", "key": "k"})") ==
       "/threshold_percent: required for sla_warning actions");
   CHECK(
-      error_of(
+      due_action_error(
           R"({"ticket_id": "t", "kind": "sla_warning", "threshold_percent": 90, "due_at": "2026-03-09T06:00:00Z", "key": "k"})") ==
       "/target: required for sla_warning actions");
   CHECK(
-      error_of(
+      due_action_error(
           R"({"ticket_id": "t", "kind": "escalation", "escalation_level": 2, "team": "tech", "due_at": "2026-03-09T06:00:00Z", "key": "k"})") ==
       "/rule: required for escalation actions");
   CHECK(
-      error_of(
+      due_action_error(
           R"({"ticket_id": "t", "kind": "escalation", "escalation_level": 5, "team": "tech", "rule": "r", "due_at": "2026-03-09T06:00:00Z", "key": "k"})") ==
       "/escalation_level: out of range: 5 (expected 1 to 4)");
 }

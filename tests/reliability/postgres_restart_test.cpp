@@ -25,7 +25,7 @@ using namespace reliability;
 namespace {
 
 constexpr int kWriters = 3;
-constexpr int kThreads = 2;
+constexpr int kThreadsPerWriter = 2;
 constexpr int kAcksAround = 5;  // calls each writer has returned before a restart, and after it
 
 // steady_clock is CLOCK_MONOTONIC: one clock for every process, so the parent can tell
@@ -47,7 +47,7 @@ int writer(const std::string& location, const std::vector<std::string>& customer
   };
   std::atomic<bool> failed{false};
   std::vector<std::thread> threads;
-  for (int thread = 0; thread < kThreads; ++thread) {
+  for (int thread = 0; thread < kThreadsPerWriter; ++thread) {
     threads.emplace_back([&, thread] {
       std::mt19937 rng(static_cast<unsigned>(process * 100 + thread));
       std::vector<std::string> mine;

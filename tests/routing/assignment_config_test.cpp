@@ -11,7 +11,7 @@ using namespace ticketcore;
 namespace {
 
 // The error a document gets, as "path: message".
-std::string error_of(const std::string& text, std::span<const Team> teams = {}) {
+std::string assignment_error(const std::string& text, std::span<const Team> teams = {}) {
   try {
     AssignmentConfig::from_json_text(text, teams);
   } catch (const Error& e) {
@@ -67,58 +67,58 @@ TEST_CASE("a valid document reads every filter kind and its options") {
 }
 
 TEST_CASE("validation errors name the JSON path") {
-  CHECK(error_of("{}") == "/strategies: missing required field");
-  CHECK(error_of(R"({"strategies": {}})") == "/strategies: expected array, got object");
-  CHECK(error_of(R"({"strategies": [], "extra": 1})").starts_with("/extra: "));
-  CHECK(error_of(R"({"strategies": [{"description": "x"}]})") == "/strategies/0/id: missing required field");
-  CHECK(error_of(R"({"strategies": [{"id": ""}]})") == "/strategies/0/id: must not be empty");
-  CHECK(error_of(R"({"strategies": [{"id": "a"}, {"id": "a"}]})") ==
+  CHECK(assignment_error("{}") == "/strategies: missing required field");
+  CHECK(assignment_error(R"({"strategies": {}})") == "/strategies: expected array, got object");
+  CHECK(assignment_error(R"({"strategies": [], "extra": 1})").starts_with("/extra: "));
+  CHECK(assignment_error(R"({"strategies": [{"description": "x"}]})") == "/strategies/0/id: missing required field");
+  CHECK(assignment_error(R"({"strategies": [{"id": ""}]})") == "/strategies/0/id: must not be empty");
+  CHECK(assignment_error(R"({"strategies": [{"id": "a"}, {"id": "a"}]})") ==
         "/strategies/1/id: duplicate strategy id \"a\"");
-  CHECK_THAT(error_of(R"({"strategies": [{"id": "a", "chooser": "random"}]})"),
+  CHECK_THAT(assignment_error(R"({"strategies": [{"id": "a", "chooser": "random"}]})"),
              Catch::StartsWith("/strategies/0/chooser: unknown value \"random\""));
-  CHECK(error_of(R"({"strategies": [{"id": "a", "filters": {}}]})") ==
+  CHECK(assignment_error(R"({"strategies": [{"id": "a", "filters": {}}]})") ==
         "/strategies/0/filters: expected array, got object");
-  CHECK(error_of(R"({"strategies": [{"id": "a", "filter": []}]})").starts_with("/strategies/0/filter: "));
+  CHECK(assignment_error(R"({"strategies": [{"id": "a", "filter": []}]})").starts_with("/strategies/0/filter: "));
 
-  CHECK(error_of(with_filter("{}")) == "/strategies/0/filters/1/kind: missing required field");
-  CHECK_THAT(error_of(with_filter(R"({"kind": "mood"})")),
+  CHECK(assignment_error(with_filter("{}")) == "/strategies/0/filters/1/kind: missing required field");
+  CHECK_THAT(assignment_error(with_filter(R"({"kind": "mood"})")),
              Catch::StartsWith("/strategies/0/filters/1/kind: unknown value \"mood\""));
-  CHECK(error_of(with_filter(R"({"kind": "capacity", "team": "x"})"))
+  CHECK(assignment_error(with_filter(R"({"kind": "capacity", "team": "x"})"))
             .starts_with("/strategies/0/filters/1/team: "));
-  CHECK(error_of(with_filter(R"({"kind": "team", "team": ""})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "team", "team": ""})")) ==
         "/strategies/0/filters/1/team: empty team id");
-  CHECK(error_of(with_filter(R"({"kind": "role"})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "role"})")) ==
         "/strategies/0/filters/1/roles: missing required field");
-  CHECK(error_of(with_filter(R"({"kind": "role", "roles": []})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "role", "roles": []})")) ==
         "/strategies/0/filters/1/roles: at least one role is required");
-  CHECK_THAT(error_of(with_filter(R"({"kind": "role", "roles": ["boss"]})")),
+  CHECK_THAT(assignment_error(with_filter(R"({"kind": "role", "roles": ["boss"]})")),
              Catch::StartsWith("/strategies/0/filters/1/roles/0: unknown value \"boss\""));
-  CHECK(error_of(with_filter(R"({"kind": "skills", "skills": []})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "skills", "skills": []})")) ==
         "/strategies/0/filters/1/skills: at least one skill is required");
-  CHECK(error_of(with_filter(R"({"kind": "skills", "skills": [1]})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "skills", "skills": [1]})")) ==
         "/strategies/0/filters/1/skills/0: expected string, got integer");
-  CHECK(error_of(with_filter(R"({"kind": "certification", "from": "product"})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "certification", "from": "product"})")) ==
         "/strategies/0/filters/1/from: expected \"subtype\" or \"attributes.NAME\", got \"product\"");
-  CHECK(error_of(with_filter(R"({"kind": "language", "from": "attributes."})"))
+  CHECK(assignment_error(with_filter(R"({"kind": "language", "from": "attributes."})"))
             .starts_with("/strategies/0/filters/1/from: "));
-  CHECK(error_of(with_filter(R"({"kind": "certification", "keep_if_missing": "yes"})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "certification", "keep_if_missing": "yes"})")) ==
         "/strategies/0/filters/1/keep_if_missing: expected boolean, got string");
-  CHECK(error_of(with_filter(R"({"kind": "seniority"})")) ==
+  CHECK(assignment_error(with_filter(R"({"kind": "seniority"})")) ==
         "/strategies/0/filters/1/at_least: missing required field");
-  CHECK_THAT(error_of(with_filter(R"({"kind": "seniority", "at_least": "guru"})")),
+  CHECK_THAT(assignment_error(with_filter(R"({"kind": "seniority", "at_least": "guru"})")),
              Catch::StartsWith("/strategies/0/filters/1/at_least: unknown value \"guru\""));
-  CHECK(error_of(with_filter(R"({"kind": "tier_affinity", "tiers": {"gold": "senior"}})"))
+  CHECK(assignment_error(with_filter(R"({"kind": "tier_affinity", "tiers": {"gold": "senior"}})"))
             .starts_with("/strategies/0/filters/1/tiers/gold: "));
-  CHECK_THAT(error_of(with_filter(R"({"kind": "tier_affinity", "tiers": {"vip": "boss"}})")),
+  CHECK_THAT(assignment_error(with_filter(R"({"kind": "tier_affinity", "tiers": {"vip": "boss"}})")),
              Catch::StartsWith("/strategies/0/filters/1/tiers/vip: unknown value \"boss\""));
 }
 
 TEST_CASE("fallbacks must name a strategy and never loop") {
-  CHECK(error_of(R"({"strategies": [{"id": "a"}, {"id": "b", "fallback": "c"}]})") ==
+  CHECK(assignment_error(R"({"strategies": [{"id": "a"}, {"id": "b", "fallback": "c"}]})") ==
         "/strategies/1/fallback: unknown strategy \"c\"");
-  CHECK(error_of(R"({"strategies": [{"id": "a", "fallback": "a"}]})") ==
+  CHECK(assignment_error(R"({"strategies": [{"id": "a", "fallback": "a"}]})") ==
         "/strategies/0/fallback: fallback chain loops: a -> a");
-  CHECK(error_of(R"({"strategies": [{"id": "x", "fallback": "a"}, {"id": "a", "fallback": "b"},
+  CHECK(assignment_error(R"({"strategies": [{"id": "x", "fallback": "a"}, {"id": "a", "fallback": "b"},
                                     {"id": "b", "fallback": "a"}]})") ==
         "/strategies/0/fallback: fallback chain loops: x -> a -> b -> a");
 }
@@ -126,9 +126,9 @@ TEST_CASE("fallbacks must name a strategy and never loop") {
 TEST_CASE("team ids are checked against the desk's teams when given") {
   const std::vector<Team> teams = {testing::team("tech")};
   const std::string doc = with_filter(R"({"kind": "team", "team": "sales"})");
-  CHECK(error_of(doc, teams) == "/strategies/0/filters/1/team: unknown team \"sales\"");
-  CHECK(error_of(doc) == "no error");
-  CHECK(error_of(with_filter(R"({"kind": "team", "team": "tech"})"), teams) == "no error");
+  CHECK(assignment_error(doc, teams) == "/strategies/0/filters/1/team: unknown team \"sales\"");
+  CHECK(assignment_error(doc) == "no error");
+  CHECK(assignment_error(with_filter(R"({"kind": "team", "team": "tech"})"), teams) == "no error");
 }
 
 TEST_CASE("JSON syntax errors are Errors too") {

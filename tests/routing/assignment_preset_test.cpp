@@ -12,7 +12,7 @@ using ticketcore::testing::ticket;
 
 namespace {
 
-struct Desk {
+struct PresetDesk {
   std::vector<Team> teams = {team("product_specialists", "ps-lead"),
                              team("technical_support", "ts-lead", "ts-super"),
                              team("customer_relations", "", "cr-super"), team("senior_specialists")};
@@ -20,7 +20,7 @@ struct Desk {
   CalendarRegistry calendars;  // no calendars: nobody is limited by hours here
   AssignmentConfig config = detail::preset_assignment_config();
 
-  Desk() {
+  PresetDesk() {
     agents = {agent("ps-1", "product_specialists"),
               agent("ps-2", "product_specialists"),
               agent("ps-lead", "product_specialists", Seniority::senior),
@@ -54,7 +54,7 @@ struct Desk {
 }  // namespace
 
 TEST_CASE("the preset documents load, and every team they name is one of the four preset teams") {
-  const Desk desk;
+  const PresetDesk desk;
   CHECK(AssignmentConfig::from_json_text(detail::preset_assignment_json(), desk.teams).strategies().size() ==
         desk.config.strategies().size());
   for (const char* id : {"consultation", "technical", "complaint", "vip_after_sales"})
@@ -64,7 +64,7 @@ TEST_CASE("the preset documents load, and every team they name is one of the fou
 }
 
 TEST_CASE("consultation goes round robin to product specialists, by language when they can") {
-  const Desk desk;
+  const PresetDesk desk;
   Ticket t = ticket(RequestType::consultation);
   Assignment a = desk.run("consultation", t);
   CHECK(a.agent == "ps-1");
@@ -88,7 +88,7 @@ TEST_CASE("consultation goes round robin to product specialists, by language whe
 }
 
 TEST_CASE("technical support goes to an engineer certified for the product, else waits in the queue") {
-  const Desk desk;
+  const PresetDesk desk;
   Ticket t = ticket(RequestType::technical_support);
   t.attributes["product"] = std::string("X200");
   Workload w;
@@ -111,7 +111,7 @@ TEST_CASE("technical support goes to an engineer certified for the product, else
 }
 
 TEST_CASE("complaints go to customer relations specialists, then to their supervisor") {
-  Desk desk;
+  PresetDesk desk;
   const Ticket t = ticket(RequestType::complaint);
   Workload w;
   w.open_tickets = {{"cr-1", 1}};
@@ -131,7 +131,7 @@ TEST_CASE("complaints go to customer relations specialists, then to their superv
 }
 
 TEST_CASE("VIP after-sales goes to a senior specialist, then to any free senior of the desk") {
-  const Desk desk;
+  const PresetDesk desk;
   Ticket t = ticket(RequestType::technical_support);
   t.subtype = "hardware_fault";
   Workload w;
@@ -154,7 +154,7 @@ TEST_CASE("VIP after-sales goes to a senior specialist, then to any free senior 
 }
 
 TEST_CASE("a technical ticket without progress 1 h after assignment escalates to the technical lead") {
-  const Desk desk;
+  const PresetDesk desk;
   // The rule's "escalate" action names level 2; the ticket is in technical_support.
   const Escalation e = resolve_escalation(
       {"technical_support", "ts-1", escalation_level(2), EscalationReason::rule}, desk.teams, desk.agents);

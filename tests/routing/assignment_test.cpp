@@ -33,7 +33,7 @@ std::vector<Rejection> sorted(std::vector<Rejection> rejections) {
   return rejections;
 }
 
-struct Desk {
+struct Staff {
   std::vector<Agent> agents;
   std::vector<Team> teams;
   CalendarRegistry calendars;
@@ -44,8 +44,8 @@ struct Desk {
   }
 };
 
-Desk seven_agents() {
-  Desk d;
+Staff seven_agents() {
+  Staff d;
   d.teams = {team("support")};
   for (const char* id : {"a3", "a1", "a7", "a5", "a2", "a6", "a4"}) d.agents.push_back(agent(id, "support"));
   d.agents.push_back(agent("x1", "other"));
@@ -60,7 +60,7 @@ const char* kRoundRobin = R"({"strategies": [
 
 TEST_CASE("round robin spreads 1,000 tickets over 7 agents to within 1 of each other") {
   const auto config = AssignmentConfig::from_json_text(kRoundRobin);
-  const Desk desk = seven_agents();
+  const Staff desk = seven_agents();
   const Ticket t = ticket(RequestType::consultation);
   Workload w;
   std::map<std::string, int> count;
@@ -82,7 +82,7 @@ TEST_CASE("round robin spreads 1,000 tickets over 7 agents to within 1 of each o
 
 TEST_CASE("round robin follows agent ids after the team's cursor and wraps") {
   const auto config = AssignmentConfig::from_json_text(kRoundRobin);
-  Desk desk = seven_agents();
+  Staff desk = seven_agents();
   const Ticket t = ticket(RequestType::consultation);
   Workload w;
   w.last_assigned["support"] = "a3";
@@ -103,7 +103,7 @@ TEST_CASE("round robin follows agent ids after the team's cursor and wraps") {
 TEST_CASE("least loaded picks the fewest open tickets, ties by agent id, whatever the list order") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "ll", "filters": [{"kind": "team", "team": "support"}], "chooser": "least_loaded"}]})");
-  Desk desk = seven_agents();
+  Staff desk = seven_agents();
   const Ticket t = ticket(RequestType::technical_support);
   Workload w;
   for (const auto& a : desk.agents) w.open_tickets[a.id] = 5;
@@ -128,7 +128,7 @@ TEST_CASE("capacity: a full agent is skipped and all full falls back, then to th
      "chooser": "round_robin", "fallback": "second"},
     {"id": "second", "filters": [{"kind": "team", "team": "backup"}, {"kind": "capacity"}],
      "chooser": "least_loaded"}]})");
-  Desk desk;
+  Staff desk;
   desk.teams = {team("support"), team("backup")};
   desk.agents = {agent("s1", "support"), agent("s2", "support"), agent("b1", "backup")};
   for (auto& a : desk.agents) a.max_concurrent_tickets = 2;
@@ -162,7 +162,7 @@ TEST_CASE("capacity: a full agent is skipped and all full falls back, then to th
 TEST_CASE("least loaded respects capacity even without a capacity filter") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "ll", "filters": [{"kind": "team"}], "chooser": "least_loaded"}]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("a", "t"), agent("b", "t")};
   desk.agents[0].max_concurrent_tickets = 1;
   desk.agents[1].max_concurrent_tickets = 3;
@@ -187,7 +187,7 @@ TEST_CASE("skills and certification: the ticket's product decides, and no certif
     {"id": "by_subtype", "filters": [{"kind": "certification", "from": "subtype"}], "chooser": "least_loaded"},
     {"id": "lenient", "filters": [{"kind": "certification", "keep_if_missing": true}], "chooser": "least_loaded"}
   ]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("e1", "tech"), agent("e2", "tech"), agent("e3", "tech", Seniority::expert)};
   desk.agents[0].skills = {"hardware"};
   desk.agents[0].certifications = {"X100"};
@@ -224,7 +224,7 @@ TEST_CASE("language: the ticket's language narrows the team and a ticket without
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "lang", "filters": [{"kind": "language"}], "chooser": "least_loaded"},
     {"id": "strict", "filters": [{"kind": "language", "keep_if_missing": false}], "chooser": "least_loaded"}]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("a", "t"), agent("b", "t")};
   desk.agents[1].languages = {"zh", "en"};
   Ticket t = ticket(RequestType::consultation);
@@ -243,7 +243,7 @@ TEST_CASE("tier affinity: VIP and strategic customers go to senior or expert age
     {"id": "tiered", "filters": [{"kind": "tier_affinity"}], "chooser": "least_loaded"},
     {"id": "strict", "filters": [{"kind": "tier_affinity", "tiers": {"strategic": "expert"}}],
      "chooser": "least_loaded"}]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("a-junior", "t", Seniority::junior), agent("b-regular", "t"),
                  agent("c-senior", "t", Seniority::senior), agent("d-expert", "t", Seniority::expert)};
   const Ticket t = ticket(RequestType::technical_support);
@@ -265,7 +265,7 @@ TEST_CASE("tier affinity: VIP and strategic customers go to senior or expert age
 TEST_CASE("availability: inactive and away agents are set aside") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "avail", "filters": [{"kind": "availability"}], "chooser": "round_robin"}]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("a", "t"), agent("b", "t"), agent("c", "t")};
   desk.agents[0].active = false;
   desk.agents[1].away = true;
@@ -280,7 +280,7 @@ TEST_CASE("availability: inactive and away agents are set aside") {
 TEST_CASE("availability: an agent's calendar names one the registry lacks") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "avail", "filters": [{"kind": "availability"}], "chooser": "round_robin"}]})");
-  Desk desk;
+  Staff desk;
   desk.teams = {team("t")};
   desk.agents = {agent("a", "t"), agent("b", "t")};
   desk.agents[0].calendar = "nowhere";
@@ -296,7 +296,7 @@ TEST_CASE("determinism: the same state gives the same result, and a recorded run
     {"id": "rr", "filters": [{"kind": "team"}, {"kind": "capacity"}, {"kind": "tier_affinity"}],
      "chooser": "round_robin", "fallback": "ll"},
     {"id": "ll", "filters": [{"kind": "availability"}], "chooser": "least_loaded"}]})");
-  Desk desk;
+  Staff desk;
   std::mt19937 rng(42);
   for (int i = 0; i < 20; ++i) {
     Agent a = agent("agent-" + std::to_string(100 + i), "team-" + std::to_string(i % 3),
@@ -338,7 +338,7 @@ TEST_CASE("determinism: the same state gives the same result, and a recorded run
 
 TEST_CASE("an unknown strategy id is a not_found error") {
   const auto config = AssignmentConfig::from_json_text(kRoundRobin);
-  const Desk desk = seven_agents();
+  const Staff desk = seven_agents();
   try {
     desk.run(config, "nope", ticket(RequestType::other));
     FAIL("no error");
@@ -351,7 +351,7 @@ TEST_CASE("an unknown strategy id is a not_found error") {
 TEST_CASE("a team filter draws the pool wherever it stands: other teams' agents are not listed") {
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "late_team", "filters": [{"kind": "availability"}, {"kind": "team", "team": "t"}]}]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("a", "t"), agent("b", "u"), agent("c", "t")};
   desk.agents[0].away = true;
   desk.agents[1].away = true;
@@ -366,7 +366,7 @@ TEST_CASE("explain names each step, each rejected agent, the filter and the reas
   const auto config = AssignmentConfig::from_json_text(R"({"strategies": [
     {"id": "first", "filters": [{"kind": "team", "team": "t"}, {"kind": "availability"}], "fallback": "second"},
     {"id": "second", "filters": [{"kind": "team", "team": "t"}, {"kind": "seniority", "at_least": "expert"}]}]})");
-  Desk desk;
+  Staff desk;
   desk.agents = {agent("a", "t"), agent("b", "u")};
   desk.agents[0].away = true;
   const Assignment a = desk.run(config, "first", ticket(RequestType::other));

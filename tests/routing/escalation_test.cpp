@@ -28,7 +28,7 @@ struct Org {
   }
 };
 
-std::string error_of(std::string_view text, std::span<const Team> teams = {}) {
+std::string escalation_error(std::string_view text, std::span<const Team> teams = {}) {
   try {
     EscalationPolicy::from_json_text(text, teams);
   } catch (const Error& e) {
@@ -142,12 +142,12 @@ TEST_CASE("the policy maps SLA warnings to level 2 and breaches to level 3 unles
 
 TEST_CASE("policy validation errors name the JSON path") {
   const std::vector<Team> teams = {team("tech")};
-  CHECK(error_of(R"({"sla_warning": 5})").starts_with("/sla_warning: "));
-  CHECK(error_of(R"({"sla_breach": "3"})") == "/sla_breach: expected integer, got string");
-  CHECK(error_of(R"({"sla_late": 3})").starts_with("/sla_late: "));
-  CHECK(error_of(R"({"teams": []})").starts_with("/teams: "));
-  CHECK(error_of(R"({"teams": {"tech": {"sla_breach": 0}}})").starts_with("/teams/tech/sla_breach: "));
-  CHECK(error_of(R"({"teams": {"tech": {"late": 1}}})").starts_with("/teams/tech/late: "));
-  CHECK(error_of(R"({"teams": {"sales": {}}})", teams) == "/teams/sales: unknown team \"sales\"");
-  CHECK(error_of(R"({"teams": {"tech": {}}})", teams) == "no error");
+  CHECK(escalation_error(R"({"sla_warning": 5})").starts_with("/sla_warning: "));
+  CHECK(escalation_error(R"({"sla_breach": "3"})") == "/sla_breach: expected integer, got string");
+  CHECK(escalation_error(R"({"sla_late": 3})").starts_with("/sla_late: "));
+  CHECK(escalation_error(R"({"teams": []})").starts_with("/teams: "));
+  CHECK(escalation_error(R"({"teams": {"tech": {"sla_breach": 0}}})").starts_with("/teams/tech/sla_breach: "));
+  CHECK(escalation_error(R"({"teams": {"tech": {"late": 1}}})").starts_with("/teams/tech/late: "));
+  CHECK(escalation_error(R"({"teams": {"sales": {}}})", teams) == "/teams/sales: unknown team \"sales\"");
+  CHECK(escalation_error(R"({"teams": {"tech": {}}})", teams) == "no error");
 }

@@ -8,7 +8,7 @@ using namespace ticketcore::rules_test;
 
 namespace {
 
-json rule(const char* id, json when, json then, bool stop = false) {
+json lint_rule(const char* id, json when, json then, bool stop = false) {
   return json{{"id", id}, {"name", id}, {"when", std::move(when)}, {"then", std::move(then)}, {"stop", stop}};
 }
 
@@ -26,25 +26,25 @@ TEST_CASE("rules lint: a rule behind a stop rule whose condition covers it never
   const json complaint = cond("request_type", "eq", "complaint");
   const json vip = cond("customer.tier", "in", {"vip", "strategic"});
   // Identical condition.
-  auto w = lint({rule("first", complaint, tag_a, true), rule("second", complaint, tag_b)});
+  auto w = lint({lint_rule("first", complaint, tag_a, true), lint_rule("second", complaint, tag_b)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].kind == LintKind::shadowed);
   CHECK(w[0].rule_id == "second");
   CHECK(w[0].path == "/rules/1");
   CHECK_THAT(w[0].message, Catch::Contains("\"first\""));
   // A stronger conjunction behind a weaker one.
-  w = lint({rule("first", json{{"all", {vip}}}, tag_a, true),
-            rule("second", json{{"all", {cond("customer.tier", "eq", "vip"), complaint}}}, tag_b)});
+  w = lint({lint_rule("first", json{{"all", {vip}}}, tag_a, true),
+            lint_rule("second", json{{"all", {cond("customer.tier", "eq", "vip"), complaint}}}, tag_b)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].rule_id == "second");
   // A catch-all stop rule shadows everything after it.
-  w = lint({rule("all", json{{"all", json::array()}}, tag_a, true), rule("x", complaint, tag_b)});
+  w = lint({lint_rule("all", json{{"all", json::array()}}, tag_a, true), lint_rule("x", complaint, tag_b)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].kind == LintKind::shadowed);
   // Identical non-set comparisons count too.
   const json late = cond("hours_since_created", "gt", 24);
   w = lint(
-      {rule("late", late, tag_a, true), rule("late-complaint", json{{"all", {complaint, late}}}, tag_b)});
+      {lint_rule("late", late, tag_a, true), lint_rule("late-complaint", json{{"all", {complaint, late}}}, tag_b)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].rule_id == "late-complaint");
 }
@@ -52,30 +52,30 @@ TEST_CASE("rules lint: a rule behind a stop rule whose condition covers it never
 TEST_CASE("rules lint: rules that may still fire are not flagged") {
   const json complaint = cond("request_type", "eq", "complaint");
   // Not a stop rule, a narrower earlier rule, a disabled earlier rule, an undecidable one.
-  CHECK(lint({rule("first", complaint, tag_a), rule("second", complaint, tag_b)}).empty());
-  CHECK(lint({rule("first", cond("customer.tier", "eq", "vip"), tag_a, true),
-              rule("second", cond("customer.tier", "in", {"vip", "normal"}), tag_b)})
+  CHECK(lint({lint_rule("first", complaint, tag_a), lint_rule("second", complaint, tag_b)}).empty());
+  CHECK(lint({lint_rule("first", cond("customer.tier", "eq", "vip"), tag_a, true),
+              lint_rule("second", cond("customer.tier", "in", {"vip", "normal"}), tag_b)})
             .empty());
-  json disabled = rule("first", complaint, tag_a, true);
+  json disabled = lint_rule("first", complaint, tag_a, true);
   disabled["enabled"] = false;
-  CHECK(lint({disabled, rule("second", complaint, tag_b)}).empty());
-  CHECK(lint({rule("first", json{{"any", {complaint}}}, tag_a, true), rule("second", complaint, tag_b)})
+  CHECK(lint({disabled, lint_rule("second", complaint, tag_b)}).empty());
+  CHECK(lint({lint_rule("first", json{{"any", {complaint}}}, tag_a, true), lint_rule("second", complaint, tag_b)})
             .empty());
-  CHECK(lint({rule("first", cond("hours_since_created", "gt", 24), tag_a, true),
-              rule("second", cond("hours_since_created", "gt", 48), tag_b)})
+  CHECK(lint({lint_rule("first", cond("hours_since_created", "gt", 24), tag_a, true),
+              lint_rule("second", cond("hours_since_created", "gt", 48), tag_b)})
             .empty());
 }
 
 TEST_CASE("rules lint: a condition that contradicts itself") {
   auto w = lint(
-      {rule("c", json{{"all", {cond("channel", "eq", "phone"), cond("channel", "eq", "email")}}}, tag_a)});
+      {lint_rule("c", json{{"all", {cond("channel", "eq", "phone"), cond("channel", "eq", "email")}}}, tag_a)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].kind == LintKind::contradiction);
   CHECK(w[0].rule_id == "c");
   CHECK(w[0].path == "/rules/0/when");
   CHECK_THAT(w[0].message, Catch::Contains("\"channel\""));
   // Nested, with in and not_in.
-  w = lint({rule("n",
+  w = lint({lint_rule("n",
                  json{{"any",
                        {cond("channel", "eq", "phone"),
                         json{{"all",
@@ -85,47 +85,47 @@ TEST_CASE("rules lint: a condition that contradicts itself") {
   REQUIRE(w.size() == 1);
   CHECK(w[0].path == "/rules/0/when/any/1");
   // eq and ne on one value; numbers compare as numbers.
-  w = lint({rule("m", json{{"all", {cond("attributes.floor", "eq", 3), cond("attributes.floor", "ne", 3.0)}}},
+  w = lint({lint_rule("m", json{{"all", {cond("attributes.floor", "eq", 3), cond("attributes.floor", "ne", 3.0)}}},
                  tag_a)});
   CHECK(w.size() == 1);
   // Satisfiable: overlapping sets, different fields, tags (any-of).
-  CHECK(lint({rule("ok",
+  CHECK(lint({lint_rule("ok",
                    json{{"all", {cond("channel", "in", {"phone", "chat"}), cond("channel", "ne", "chat")}}},
                    tag_a)})
             .empty());
-  CHECK(lint({rule("ok", json{{"all", {cond("tags", "in", {"a"}), cond("tags", "in", {"b"})}}}, tag_a)})
+  CHECK(lint({lint_rule("ok", json{{"all", {cond("tags", "in", {"a"}), cond("tags", "in", {"b"})}}}, tag_a)})
             .empty());
-  CHECK(lint({rule("ok", json{{"any", {cond("channel", "eq", "phone"), cond("channel", "eq", "email")}}},
+  CHECK(lint({lint_rule("ok", json{{"any", {cond("channel", "eq", "phone"), cond("channel", "eq", "email")}}},
                    tag_a)})
             .empty());
 }
 
 TEST_CASE("rules lint: matching rules whose actions undo each other") {
   const json complaint = cond("request_type", "eq", "complaint");
-  auto w = lint({rule("add", complaint, json::array({json{{"add_tag", "x"}}})),
-                 rule("remove", json{{"all", json::array()}}, json::array({json{{"remove_tag", "x"}}}))});
+  auto w = lint({lint_rule("add", complaint, json::array({json{{"add_tag", "x"}}})),
+                 lint_rule("remove", json{{"all", json::array()}}, json::array({json{{"remove_tag", "x"}}}))});
   REQUIRE(w.size() == 1);
   CHECK(w[0].kind == LintKind::undoing_actions);
   CHECK(w[0].rule_id == "remove");
   CHECK_THAT(w[0].message, Catch::Contains("\"add\""));
-  w = lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
-            rule("b", complaint, json::array({json{{"set_team", "technical_support"}}}))});
+  w = lint({lint_rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
+            lint_rule("b", complaint, json::array({json{{"set_team", "technical_support"}}}))});
   REQUIRE(w.size() == 1);
   CHECK_THAT(w[0].message, Catch::Contains("set_team \"customer_relations\" then \"technical_support\""));
-  w = lint({rule("self", complaint, json::array({json{{"add_tag", "x"}}, json{{"remove_tag", "x"}}}))});
+  w = lint({lint_rule("self", complaint, json::array({json{{"add_tag", "x"}}, json{{"remove_tag", "x"}}}))});
   REQUIRE(w.size() == 1);
   CHECK(w[0].rule_id == "self");
   // Not when the earlier rule stops, the two cannot both match, or the values agree.
   CHECK(
-      lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}}), true),
-            rule("b", json{{"all", json::array()}}, json::array({json{{"set_team", "technical_support"}}}))})
+      lint({lint_rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}}), true),
+            lint_rule("b", json{{"all", json::array()}}, json::array({json{{"set_team", "technical_support"}}}))})
           .empty());
-  CHECK(lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
-              rule("b", cond("request_type", "eq", "consultation"),
+  CHECK(lint({lint_rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
+              lint_rule("b", cond("request_type", "eq", "consultation"),
                    json::array({json{{"set_team", "technical_support"}}}))})
             .empty());
-  CHECK(lint({rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
-              rule("b", complaint, json::array({json{{"set_team", "customer_relations"}}}))})
+  CHECK(lint({lint_rule("a", complaint, json::array({json{{"set_team", "customer_relations"}}})),
+              lint_rule("b", complaint, json::array({json{{"set_team", "customer_relations"}}}))})
             .empty());
 }
 
@@ -133,11 +133,11 @@ TEST_CASE("rules lint: values compare as routing sees them") {
   // One instant written with two offsets, one number written two ways.
   const json utc = cond("created_at", "eq", "2026-05-01T00:00:00Z");
   const json shanghai = cond("created_at", "eq", "2026-05-01T08:00:00+08:00");
-  auto w = lint({rule("utc", utc, tag_a, true), rule("shanghai", shanghai, tag_b)});
+  auto w = lint({lint_rule("utc", utc, tag_a, true), lint_rule("shanghai", shanghai, tag_b)});
   REQUIRE(w.size() == 1);
   CHECK(w[0].kind == LintKind::shadowed);
-  CHECK(lint({rule("both", json{{"all", {utc, shanghai}}}, tag_a)}).empty());
-  w = lint({rule(
+  CHECK(lint({lint_rule("both", json{{"all", {utc, shanghai}}}, tag_a)}).empty());
+  w = lint({lint_rule(
       "n",
       json{{"all", {cond("attributes.floor", "in", {3, 4}), cond("attributes.floor", "not_in", {3.0, 4.0})}}},
       tag_a)});
@@ -145,7 +145,7 @@ TEST_CASE("rules lint: values compare as routing sees them") {
   CHECK(w[0].kind == LintKind::contradiction);
   // A text is not a number: "3" and 3 are two values.
   CHECK(
-      lint({rule("t", json{{"all", {cond("attributes.floor", "eq", "3"), cond("attributes.floor", "ne", 3)}}},
+      lint({lint_rule("t", json{{"all", {cond("attributes.floor", "eq", "3"), cond("attributes.floor", "ne", 3)}}},
                  tag_a)})
           .empty());
 }

@@ -20,17 +20,6 @@ using namespace ticketcore::sla_testing;
 
 namespace {
 
-const SlaConfig& standard() {
-  static const SlaConfig c = detail::sla_preset("standard");
-  return c;
-}
-
-SlaConfig with_reopen(const char* mode) {
-  nlohmann::json j = nlohmann::json::parse(detail::config_preset_text("standard"));
-  for (auto& p : j["policies"]) p["on_reopen"] = mode;
-  return SlaConfig::from_json_text(j.dump());
-}
-
 // Two months of a technical ticket that goes through everything: two assignments without
 // progress, a wait for the customer, re-targets up and down, three resolutions, two
 // reopens, a customer reply, and days without an update under P1's around-the-clock interval.

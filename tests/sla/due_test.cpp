@@ -16,11 +16,6 @@ using namespace ticketcore::sla_testing;
 
 namespace {
 
-const SlaConfig& standard() {
-  static const SlaConfig c = detail::sla_preset("standard");
-  return c;
-}
-
 // A technical P3 ticket that earns every kind of action (standard preset, Shanghai times):
 // escalation Mon 11:05, first response warnings 13:00 and 13:36 and breach 14:00, periodic
 // warnings and an update owed Tue 10:00, another owed Wed 11:00, a resolution warning Wed 12:15,

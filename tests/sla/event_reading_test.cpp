@@ -14,11 +14,6 @@ using namespace ticketcore::sla_testing;
 
 namespace {
 
-const SlaConfig& standard() {
-  static const SlaConfig c = detail::sla_preset("standard");
-  return c;
-}
-
 // The path of the error the status replay throws, or "" when it reads the history.
 std::string error_path(const History& h) {
   try {

@@ -11,11 +11,6 @@ using namespace ticketcore::sla_testing;
 
 namespace {
 
-const SlaConfig& standard() {
-  static const SlaConfig c = detail::sla_preset("standard");
-  return c;
-}
-
 // The first action due_actions_until finds after `now`, by replaying far ahead: the oracle.
 std::optional<Instant> first_after(const SlaSubject& s, Instant now) {
   std::optional<Instant> first;

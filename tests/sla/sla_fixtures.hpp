@@ -1,18 +1,35 @@
 #pragma once
 // Tickets, histories and instants shared by the SLA tests.
 
+#include <nlohmann/json.hpp>
+
 #include <initializer_list>
 #include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "sla/presets.hpp"
 #include "ticketcore/model/event_payloads.hpp"
 #include "ticketcore/model/ticket.hpp"
+#include "ticketcore/sla/config.hpp"
 #include "ticketcore/sla/due.hpp"
 #include "ticketcore/sla/timers.hpp"
 
 namespace ticketcore::sla_testing {
+
+/// The standard preset's SLA configuration, built once.
+inline const SlaConfig& standard() {
+  static const SlaConfig c = detail::sla_preset("standard");
+  return c;
+}
+
+/// The standard preset with every policy's on_reopen set to `mode`.
+inline SlaConfig with_reopen(const char* mode) {
+  nlohmann::json j = nlohmann::json::parse(detail::config_preset_text("standard"));
+  for (auto& p : j["policies"]) p["on_reopen"] = mode;
+  return SlaConfig::from_json_text(j.dump());
+}
 
 /// An instant from RFC 3339 text; throws on bad text.
 inline Instant at(const std::string& text) {

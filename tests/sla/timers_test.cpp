@@ -14,17 +14,6 @@ using nlohmann::json;
 
 namespace {
 
-const SlaConfig& standard() {
-  static const SlaConfig c = detail::sla_preset("standard");
-  return c;
-}
-
-SlaConfig with_reopen(const char* mode) {
-  json j = json::parse(detail::config_preset_text("standard"));
-  for (auto& p : j["policies"]) p["on_reopen"] = mode;
-  return SlaConfig::from_json_text(j.dump());
-}
-
 }  // namespace
 
 TEST_CASE("scenario standard P2: created Friday 17:00, first response due Monday 10:00",

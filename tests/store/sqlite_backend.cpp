@@ -36,7 +36,7 @@ class ScratchFiles {
   std::vector<std::string> paths_;
 };
 
-ScratchFiles& scratch() {
+ScratchFiles& scratch_files() {
   static ScratchFiles files;
   return files;
 }
@@ -44,5 +44,5 @@ ScratchFiles& scratch() {
 }  // namespace
 
 std::unique_ptr<ticketcore::Store> SqliteBackend::make() {
-  return ticketcore::SqliteStore::open(scratch().next());
+  return ticketcore::SqliteStore::open(scratch_files().next());
 }
