@@ -83,12 +83,6 @@ bool some_word_begins_with(std::string_view text, std::string_view prefix) {
 
 }  // namespace
 
-bool is_word_byte(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 std::vector<std::string> search_terms(std::string_view query) {
   std::vector<std::string> terms;
   std::string term;

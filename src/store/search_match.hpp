@@ -24,9 +24,11 @@
 namespace ticketcore::detail {
 
 /// Whether a byte belongs to a word: an ASCII letter or digit.
-bool is_word_byte(char c);
+inline bool is_word_byte(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 /// An ASCII letter in lower case; any other byte as it is.
-char ascii_lower(char c);
+inline char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 /// The terms of a query, in order; empty when the query is blank.
 std::vector<std::string> search_terms(std::string_view query);
