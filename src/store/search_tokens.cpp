@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "store/records.hpp"
 #include "store/search_match.hpp"
 
 namespace ticketcore::detail {
@@ -66,12 +67,6 @@ std::vector<Run> runs(std::string_view text) {
   return out;
 }
 
-std::string lowered(std::string_view word) {
-  std::string out(word);
-  for (auto& c : out) c = ascii_lower(c);
-  return out;
-}
-
 // A CJK run's one character, or each of its pairs: 打 for 打, 打印 for 打印, 打印 and 印机
 // for 打印机. Without positions, for three or more characters the pairs are a necessary
 // condition only (the caller marks the plan inexact).
@@ -88,7 +83,7 @@ void add_cjk_tokens(SearchPlan& plan, const Run& run) {
 }
 
 void add_word_token(SearchPlan& plan, std::string_view word) {
-  plan.tokens.push_back({SearchToken::Kind::word_prefix, lowered(word)});
+  plan.tokens.push_back({SearchToken::Kind::word_prefix, ascii_lower(word)});
 }
 
 }  // namespace
@@ -96,7 +91,7 @@ void add_word_token(SearchPlan& plan, std::string_view word) {
 void add_search_text(SearchTokens& tokens, std::string_view text) {
   for (const auto& run : runs(text)) {
     if (run.kind == RunKind::word) {
-      tokens.words += lowered(run.text);
+      tokens.words += ascii_lower(run.text);
       tokens.words += ' ';
     } else if (run.kind == RunKind::cjk) {
       for (auto c : run.chars) {
